@@ -1,0 +1,68 @@
+/**
+ * Stripe's authentication, as the four endpoints see it: a secret (`sk_`) or restricted (`rk_`)
+ * key, sent as `Authorization: Bearer <key>` or as the Basic user name (`<key>:`). Live keys are
+ * refused unless the mock is told otherwise, so a test can never run with one.
+ */
+import { StripeApiError } from '../errors.js';
+
+export interface AuthOk {
+  ok: true;
+  key: string;
+  livemode: boolean;
+}
+export type AuthResult = AuthOk | { ok: false; error: StripeApiError };
+
+const KEY = /^(sk|rk)_(test|live)_[0-9A-Za-z]+$/;
+
+function unauthorized(message: string, code?: string): { ok: false; error: StripeApiError } {
+  return {
+    ok: false,
+    error: new StripeApiError(401, { type: 'invalid_request_error', message, ...(code ? { code } : {}) }),
+  };
+}
+
+/** `sk_test_abc…wxyz` → `sk_test_********wxyz`, the way Stripe echoes a bad key. */
+export function maskKey(key: string): string {
+  const match = /^([a-z]{2}_(?:test|live)_)(.*)$/.exec(key);
+  if (!match) return key.length > 8 ? `${key.slice(0, 4)}****${key.slice(-4)}` : '****';
+  const rest = match[2] ?? '';
+  return `${match[1]}${'*'.repeat(Math.max(rest.length - 4, 0))}${rest.slice(-4)}`;
+}
+
+function keyFromHeader(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const [scheme, ...rest] = header.trim().split(/\s+/);
+  const credentials = rest.join(' ');
+  if (!scheme || !credentials) return undefined;
+  if (scheme.toLowerCase() === 'bearer') return credentials;
+  if (scheme.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon === -1 ? decoded : decoded.slice(0, colon);
+  }
+  return undefined;
+}
+
+export function authenticate(authorization: string | undefined, allowLiveKeys: boolean): AuthResult {
+  const key = keyFromHeader(authorization);
+  if (key === undefined || key === '') {
+    return unauthorized(
+      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
+    );
+  }
+  if (/^pk_(test|live)_/.test(key)) {
+    return unauthorized(
+      'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
+      'secret_key_required',
+    );
+  }
+  const match = KEY.exec(key);
+  if (!match) return unauthorized(`Invalid API Key provided: ${maskKey(key)}`);
+  const livemode = match[2] === 'live';
+  if (livemode && !allowLiveKeys) {
+    return unauthorized(
+      `Refusing live-mode key ${maskKey(key)}: stripe-balance-kit's mock only accepts test-mode keys (sk_test_…, rk_test_…) so a test can never run with a live key. Use a test key, or pass { allowLiveKeys: true } to mockStripe() if you really mean it.`,
+    );
+  }
+  return { ok: true, key, livemode };
+}

@@ -1,0 +1,56 @@
+/**
+ * `expand[]` for the four endpoints. A transaction can expand its `customer`, `invoice`,
+ * `credit_note` and `checkout_session`; a list expands the same fields under `data.`.
+ * Anything else is refused the way Stripe refuses it.
+ */
+import { invalidRequest, type StripeApiError } from '../errors.js';
+import type { CustomerBalanceTransaction } from '../types.js';
+import type { MockCustomer } from './store.js';
+
+export const EXPANDABLE_FIELDS = ['customer', 'invoice', 'credit_note', 'checkout_session'] as const;
+type ExpandableField = (typeof EXPANDABLE_FIELDS)[number];
+
+export type ExpandPlan = ReadonlySet<ExpandableField>;
+
+/** Checks the requested paths; `prefix` is `'data.'` for lists. */
+export function planExpansion(paths: readonly string[] | undefined, prefix: '' | 'data.'): ExpandPlan | StripeApiError {
+  const plan = new Set<ExpandableField>();
+  for (const path of paths ?? []) {
+    const field = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+    if (!field || !(EXPANDABLE_FIELDS as readonly string[]).includes(field)) {
+      return invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' });
+    }
+    plan.add(field as ExpandableField);
+  }
+  return plan;
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') {
+    return (value as { id: string }).id;
+  }
+  return undefined;
+}
+
+export function expandTransaction(
+  transaction: CustomerBalanceTransaction,
+  plan: ExpandPlan,
+  customerOf: (id: string) => MockCustomer | undefined,
+): CustomerBalanceTransaction {
+  if (plan.size === 0) return transaction;
+  const out: CustomerBalanceTransaction = { ...transaction };
+  const customerId = idOf(transaction.customer) ?? '';
+  if (plan.has('customer')) out.customer = customerOf(customerId) ?? { id: customerId, object: 'customer', deleted: true };
+  const invoice = idOf(transaction.invoice);
+  if (plan.has('invoice') && invoice) out.invoice = { id: invoice, object: 'invoice', customer: customerId };
+  const creditNote = idOf(transaction.credit_note);
+  if (plan.has('credit_note') && creditNote) {
+    out.credit_note = { id: creditNote, object: 'credit_note', customer: customerId, invoice: invoice ?? null };
+  }
+  const session = idOf(transaction.checkout_session);
+  if (plan.has('checkout_session') && session) {
+    out.checkout_session = { id: session, object: 'checkout.session', customer: customerId };
+  }
+  return out;
+}

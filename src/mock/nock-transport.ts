@@ -1,0 +1,41 @@
+/**
+ * The nock transport: interceptors for the four routes on one origin, answering from the core.
+ * Only our routes are intercepted, so other nock scopes (even on the same host) keep working,
+ * and `remove()` takes out exactly the interceptors it added.
+ */
+import { syncBuiltinESMExports } from 'node:module';
+import nock from 'nock';
+import type { StripeCore } from './core.js';
+import { route } from './core.js';
+import { normalizeHeaders } from './request.js';
+
+type ReplyTuple = [number, string, Record<string, string>];
+
+export function installNockTransport(core: StripeCore, origin: string): { remove: () => void } {
+  const scope = nock(origin).persist();
+  const matches = (method: string) => (uri: string) => route(method, uri.split('?', 1)[0] ?? uri) !== undefined;
+  const interceptors = (['GET', 'POST'] as const).map((method) => {
+    const interceptor = scope.intercept(matches(method), method).query(true);
+    interceptor.reply(async function (this: { req: { headers: Record<string, string | string[]> } }, uri, body) {
+      const outcome = await core.handle({
+        method,
+        url: uri,
+        headers: normalizeHeaders(this.req.headers),
+        // nock hands over JSON-looking bodies already parsed; the wire format is a form, so undo that.
+        body: typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body),
+      });
+      if (outcome.kind === 'network-error') throw outcome.error;
+      const { status, body: text, headers } = outcome.response;
+      return [status, text, headers] satisfies ReplyTuple;
+    });
+    return interceptor;
+  });
+  // ESM importers of node:http(s) hold live bindings that only follow CJS patches once synced;
+  // without this, a `stripe` client imported before us would bypass nock (nock#2461).
+  syncBuiltinESMExports();
+  return {
+    remove() {
+      for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
+    },
+  };
+}

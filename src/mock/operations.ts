@@ -1,0 +1,123 @@
+/**
+ * The four operations, as plain functions of (store, request parameters) → response body.
+ * They throw `StripeApiError` for anything Stripe would refuse while executing.
+ */
+import { resourceMissing } from '../errors.js';
+import type {
+  CreateParams,
+  CustomerBalanceTransaction,
+  CustomerBalanceTransactionList,
+  ListParams,
+  Metadata,
+  UpdateParams,
+} from '../types.js';
+import { type ExpandPlan, expandTransaction } from './expand.js';
+import { pageOfLedger } from './paging.js';
+import { randomId } from './random-ids.js';
+import type { MockStore } from './store.js';
+
+export interface OperationContext {
+  store: MockStore;
+  customer: string;
+  livemode: boolean;
+  nowSeconds: number;
+}
+
+function withoutEmptyValues(metadata: Metadata): Metadata {
+  const out: Metadata = {};
+  for (const [key, value] of Object.entries(metadata)) {
+    if (value !== '') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+export function createTransaction(ctx: OperationContext, params: CreateParams, plan: ExpandPlan): CustomerBalanceTransaction {
+  const metadata = typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {};
+  const id = randomId('cbtxn_', 24);
+  const created = ctx.store.append(ctx.customer, (ending) => ({
+    id,
+    object: 'customer_balance_transaction',
+    amount: params.amount,
+    checkout_session: null,
+    created: ctx.nowSeconds,
+    credit_note: null,
+    currency: params.currency,
+    customer: ctx.customer,
+    customer_account: null,
+    description: params.description === undefined || params.description === '' ? null : params.description,
+    ending_balance: ending,
+    invoice: null,
+    livemode: ctx.livemode,
+    metadata,
+    type: 'adjustment',
+  }));
+  return expandTransaction(created, plan, (c) => ctx.store.getCustomer(c));
+}
+
+function findOwn(ctx: OperationContext, id: string): CustomerBalanceTransaction {
+  const found = ctx.store.find(id);
+  // Another customer's transaction is as missing as an unknown one: ids don't leak across customers.
+  if (!found || found.customer !== ctx.customer) {
+    throw resourceMissing(`No such customer balance transaction: '${id}'`, 'transaction');
+  }
+  return found.transaction;
+}
+
+export function retrieveTransaction(ctx: OperationContext, id: string, plan: ExpandPlan): CustomerBalanceTransaction {
+  return expandTransaction(findOwn(ctx, id), plan, (c) => ctx.store.getCustomer(c));
+}
+
+/** Only description and metadata change; metadata merges key by key, `''` unsets. */
+export function updateTransaction(
+  ctx: OperationContext,
+  id: string,
+  params: UpdateParams,
+  plan: ExpandPlan,
+): CustomerBalanceTransaction {
+  const current = findOwn(ctx, id);
+  const next: CustomerBalanceTransaction = { ...current };
+  if (params.description !== undefined) next.description = params.description === '' ? null : params.description;
+  if (params.metadata === '') next.metadata = {};
+  else if (params.metadata !== undefined) {
+    const merged: Metadata = { ...(current.metadata ?? {}) };
+    for (const [key, value] of Object.entries(params.metadata)) {
+      if (value === '') delete merged[key];
+      else Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    next.metadata = merged;
+  }
+  ctx.store.replace(next);
+  return expandTransaction(next, plan, (c) => ctx.store.getCustomer(c));
+}
+
+function matchesCreated(created: number, filter: ListParams['created']): boolean {
+  if (filter === undefined) return true;
+  if (typeof filter === 'number') return created === filter;
+  return (
+    (filter.gt === undefined || created > filter.gt) &&
+    (filter.gte === undefined || created >= filter.gte) &&
+    (filter.lt === undefined || created < filter.lt) &&
+    (filter.lte === undefined || created <= filter.lte)
+  );
+}
+
+function invoiceId(t: CustomerBalanceTransaction): string | null | undefined {
+  return typeof t.invoice === 'object' && t.invoice !== null ? t.invoice.id : t.invoice;
+}
+
+export function listTransactions(ctx: OperationContext, params: ListParams, plan: ExpandPlan): CustomerBalanceTransactionList {
+  let ledger = ctx.store.ledger(ctx.customer);
+  if (params.created !== undefined || params.invoice !== undefined) {
+    ledger = ledger.filter(
+      (t) => matchesCreated(t.created, params.created) && (params.invoice === undefined || invoiceId(t) === params.invoice),
+    );
+  }
+  const page = pageOfLedger(ledger, {
+    customer: ctx.customer,
+    ...(params.limit === undefined ? {} : { limit: params.limit }),
+    ...(params.starting_after === undefined ? {} : { starting_after: params.starting_after }),
+    ...(params.ending_before === undefined ? {} : { ending_before: params.ending_before }),
+  });
+  if (plan.size === 0) return page;
+  return { ...page, data: page.data.map((t) => expandTransaction(t, plan, (c) => ctx.store.getCustomer(c))) };
+}

@@ -1,0 +1,238 @@
+/**
+ * Turns a decoded form (or query string) into typed parameters the way Stripe does, answering
+ * bad input with Stripe's own error shapes: unknown parameters first, then missing ones, then
+ * each value's type and limits. Which parameters exist and their types come from the generated
+ * JSON Schemas; the messages and codes are Stripe's.
+ */
+import { invalidRequest, type StripeApiError } from '../errors.js';
+import { schemas } from '../generated/schemas.js';
+import type { CreateParams, ListParams, Metadata, UpdateParams } from '../types.js';
+import { isSupportedCurrency, supportedCurrencies } from './currencies.js';
+import type { FormTree, FormValue } from './form-codec.js';
+
+export type ParamsResult<T> = { ok: true; params: T } | { ok: false; error: StripeApiError };
+
+type Kind = 'create_params' | 'update_params' | 'list_params' | 'retrieve_params';
+
+const ALLOWED: Record<Kind, readonly string[]> = {
+  create_params: Object.keys(schemas.create_params.properties),
+  update_params: Object.keys(schemas.update_params.properties),
+  list_params: Object.keys(schemas.list_params.properties),
+  retrieve_params: ['expand'],
+};
+const REQUIRED: Record<Kind, readonly string[]> = {
+  create_params: schemas.create_params.required,
+  update_params: [],
+  list_params: [],
+  retrieve_params: [],
+};
+
+const DESCRIPTION_MAX = schemas.create_params.properties.description.maxLength;
+const METADATA = schemas.create_params.definitions.metadata;
+const METADATA_MAX_KEYS = METADATA.maxProperties;
+const METADATA_KEY_MAX = METADATA.propertyNames.maxLength;
+const METADATA_VALUE_MAX = METADATA.additionalProperties.maxLength;
+const LIMIT = schemas.list_params.properties.limit;
+const ID_MAX = schemas.list_params.definitions.object_id.maxLength;
+const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
+
+class ParamError extends Error {
+  constructor(readonly error: StripeApiError) {
+    super(error.message);
+  }
+}
+
+function fail(message: string, options: { code?: string; param?: string } = {}): never {
+  throw new ParamError(invalidRequest(message, options));
+}
+
+/** Stripe counts characters, not UTF-16 code units. */
+function length(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+function preview(value: FormValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function asString(value: FormValue, param: string): string {
+  if (typeof value !== 'string') fail(`Invalid string: ${preview(value)}`, { param });
+  return value;
+}
+
+function asInteger(value: FormValue, param: string): number {
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  if (text === undefined || !/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    fail(`Invalid integer: ${preview(value)}`, { code: 'parameter_invalid_integer', param });
+  }
+  return Number(text);
+}
+
+function asId(value: FormValue, param: string): string {
+  const id = asString(value, param);
+  if (id === '') fail(`You passed an empty string for '${param}'. We assume empty values are an attempt to unset a parameter; however '${param}' cannot be unset. You should remove '${param}' from your request or supply a non-empty value.`, { code: 'parameter_invalid_empty', param });
+  if (length(id) > ID_MAX) fail(`Invalid ${param}: must be at most ${ID_MAX} characters`, { param });
+  return id;
+}
+
+/** Arrays arrive as `k[]=a` (string[]) or `k[0]=a&k[1]=b` (a tree with index keys). */
+function asStringArray(value: FormValue, param: string): string[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.every((k) => /^\d+$/.test(k))) {
+      return keys
+        .sort((a, b) => Number(a) - Number(b))
+        .map((k) => asString(value[k] as FormValue, `${param}[${k}]`));
+    }
+  }
+  return fail(`Invalid array`, { param });
+}
+
+function asDescription(value: FormValue): string {
+  const text = asString(value, 'description');
+  if (length(text) > DESCRIPTION_MAX) {
+    fail(`Invalid string: ${text.slice(0, 40)}...; must be at most ${DESCRIPTION_MAX} characters`, {
+      param: 'description',
+    });
+  }
+  return text;
+}
+
+/** `''` unsets every key; `{k: ''}` unsets one; otherwise string values within Stripe's limits. */
+function asMetadata(value: FormValue): Metadata | '' {
+  if (value === '') return '';
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    fail(`Invalid hash`, { param: 'metadata' });
+  }
+  const out: Metadata = {};
+  const keys = Object.keys(value);
+  if (keys.length > METADATA_MAX_KEYS) {
+    fail(`Invalid metadata: metadata can have at most ${METADATA_MAX_KEYS} keys, but you passed ${keys.length}.`, {
+      param: 'metadata',
+    });
+  }
+  for (const key of keys) {
+    const item = value[key] as FormValue;
+    const param = `metadata[${key}]`;
+    if (typeof item !== 'string') fail(`Invalid value type: ${preview(item)} must be a string`, { param });
+    if (length(key) > METADATA_KEY_MAX) {
+      fail(
+        `Metadata keys can have up to ${METADATA_KEY_MAX} characters, but you passed in a key that is ${length(key)} characters. Invalid key: ${key}`,
+        { param },
+      );
+    }
+    if (/[[\]]/.test(key)) fail(`Metadata keys cannot contain '[' or ']'. Invalid key: ${key}`, { param });
+    if (key === '') fail(`Metadata keys cannot be empty.`, { param: 'metadata' });
+    if (length(item) > METADATA_VALUE_MAX) {
+      fail(
+        `Metadata values can have up to ${METADATA_VALUE_MAX} characters, but you passed in a value that is ${length(item)} characters. Invalid value: ${item.slice(0, 40)}...`,
+        { param },
+      );
+    }
+    Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function asCreated(value: FormValue): NonNullable<ListParams['created']> {
+  if (typeof value === 'string') return asInteger(value, 'created');
+  if (Array.isArray(value)) return fail('Invalid integer or hash', { param: 'created' });
+  const range: Record<string, number> = {};
+  for (const key of Object.keys(value)) {
+    if (!(RANGE_KEYS as readonly string[]).includes(key)) {
+      fail(`Received unknown parameter: created[${key}]`, { code: 'parameter_unknown', param: `created[${key}]` });
+    }
+    range[key] = asInteger(value[key] as FormValue, `created[${key}]`);
+  }
+  return range;
+}
+
+function checkNames(form: FormTree, kind: Kind): void {
+  for (const name of Object.keys(form)) {
+    if (!ALLOWED[kind].includes(name)) {
+      fail(`Received unknown parameter: ${name}`, { code: 'parameter_unknown', param: name });
+    }
+  }
+  for (const name of REQUIRED[kind]) {
+    if (!(name in form)) fail(`Missing required param: ${name}.`, { code: 'parameter_missing', param: name });
+  }
+}
+
+function run<T>(parse: () => T): ParamsResult<T> {
+  try {
+    return { ok: true, params: parse() };
+  } catch (error) {
+    if (error instanceof ParamError) return { ok: false, error: error.error };
+    throw error;
+  }
+}
+
+export function parseCreateParams(form: FormTree): ParamsResult<CreateParams> {
+  return run(() => {
+    checkNames(form, 'create_params');
+    const currency = asString(form.currency as FormValue, 'currency');
+    const params: CreateParams = {
+      amount: asInteger(form.amount as FormValue, 'amount'),
+      currency,
+    };
+    if (!isSupportedCurrency(currency)) {
+      fail(`Invalid currency: ${currency}. Stripe currently supports these currencies: ${supportedList()}`, {
+        param: 'currency',
+      });
+    }
+    if (form.description !== undefined) params.description = asDescription(form.description);
+    if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
+    if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+    return params;
+  });
+}
+
+export function parseUpdateParams(form: FormTree): ParamsResult<UpdateParams> {
+  return run(() => {
+    checkNames(form, 'update_params');
+    const params: UpdateParams = {};
+    if (form.description !== undefined) params.description = asDescription(form.description);
+    if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
+    if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+    return params;
+  });
+}
+
+export function parseRetrieveParams(form: FormTree): ParamsResult<{ expand?: string[] }> {
+  return run(() => {
+    checkNames(form, 'retrieve_params');
+    return form.expand === undefined ? {} : { expand: asStringArray(form.expand, 'expand') };
+  });
+}
+
+export function parseListParams(form: FormTree): ParamsResult<ListParams> {
+  return run(() => {
+    checkNames(form, 'list_params');
+    const params: ListParams = {};
+    if (form.limit !== undefined) {
+      const limit = asInteger(form.limit, 'limit');
+      if (limit < LIMIT.minimum || limit > LIMIT.maximum) {
+        fail(`Invalid limit: must be between ${LIMIT.minimum} and ${LIMIT.maximum}`, { param: 'limit' });
+      }
+      params.limit = limit;
+    }
+    if (form.starting_after !== undefined && form.ending_before !== undefined) {
+      fail('Received both starting_after and ending_before parameters. Please pass in only one.');
+    }
+    if (form.starting_after !== undefined) params.starting_after = asId(form.starting_after, 'starting_after');
+    if (form.ending_before !== undefined) params.ending_before = asId(form.ending_before, 'ending_before');
+    if (form.invoice !== undefined) params.invoice = asId(form.invoice, 'invoice');
+    if (form.created !== undefined) params.created = asCreated(form.created);
+    if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+    return params;
+  });
+}
+
+let supported: string | undefined;
+function supportedList(): string {
+  supported ??= supportedCurrencies().join(', ');
+  return supported;
+}

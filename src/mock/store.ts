@@ -1,0 +1,175 @@
+/**
+ * The mock's state: customers with a balance per currency, and each customer's transactions in
+ * the order they happened. Lists are copy-on-write so a page can be cut from a stable snapshot.
+ */
+import { StripeBalanceKitError } from '../errors.js';
+import { validators } from '../generated/validators.js';
+import type { CustomerBalanceTransaction } from '../types.js';
+import { randomId } from './random-ids.js';
+
+/** A customer as the mock knows it (a trimmed view of Stripe's customer object). */
+export type MockCustomer = {
+  id: string;
+  object: 'customer';
+  created: number;
+  livemode: boolean;
+  /** The customer's default currency; set by its first transaction when it had none. */
+  currency: string | null;
+  /** The balance in `currency` (0 while there is none), as on Stripe's customer object. */
+  balance: number;
+  /** The balance per currency, as Stripe's `invoice_credit_balance`. */
+  invoice_credit_balance: Record<string, number>;
+};
+
+export interface AddCustomerInput {
+  id?: string;
+  currency?: string;
+  balance?: number;
+}
+
+interface CustomerRecord {
+  id: string;
+  created: number;
+  livemode: boolean;
+  currency: string | null;
+  balances: Map<string, number>;
+  ledger: readonly CustomerBalanceTransaction[];
+}
+
+export class InvalidSeedError extends StripeBalanceKitError {
+  constructor(message: string) {
+    super('invalid_seed', message);
+  }
+}
+
+export class MockStore {
+  private customers = new Map<string, CustomerRecord>();
+  private transactionIndex = new Map<string, { customer: string; position: number }>();
+
+  constructor(private readonly now: () => number) {}
+
+  addCustomer(input: AddCustomerInput = {}, livemode = false): MockCustomer {
+    const id = input.id ?? randomId('cus_', 14);
+    if (this.customers.has(id)) {
+      throw new StripeBalanceKitError('customer_exists', `customers.add: customer ${id} already exists; pick another id`);
+    }
+    const balances = new Map<string, number>();
+    if (input.balance !== undefined) {
+      if (!input.currency) {
+        throw new StripeBalanceKitError(
+          'currency_required',
+          `customers.add: a starting balance needs a currency; pass { currency: 'usd', balance: ${input.balance} }`,
+        );
+      }
+      balances.set(input.currency, input.balance);
+    }
+    this.customers.set(id, {
+      id,
+      created: Math.floor(this.now() / 1000),
+      livemode,
+      currency: input.currency ?? null,
+      balances,
+      ledger: [],
+    });
+    return this.getCustomer(id)!;
+  }
+
+  hasCustomer(id: string): boolean {
+    return this.customers.has(id);
+  }
+
+  getCustomer(id: string): MockCustomer | undefined {
+    const record = this.customers.get(id);
+    if (!record) return undefined;
+    return {
+      id: record.id,
+      object: 'customer',
+      created: record.created,
+      livemode: record.livemode,
+      currency: record.currency,
+      balance: record.currency ? (record.balances.get(record.currency) ?? 0) : 0,
+      invoice_credit_balance: Object.fromEntries(record.balances),
+    };
+  }
+
+  balance(customer: string, currency: string): number {
+    return this.customers.get(customer)?.balances.get(currency) ?? 0;
+  }
+
+  /** The customer's transactions, oldest first (a snapshot; later writes don't change it). */
+  ledger(customer: string): readonly CustomerBalanceTransaction[] {
+    return this.customers.get(customer)?.ledger ?? [];
+  }
+
+  find(id: string): { customer: string; transaction: CustomerBalanceTransaction } | undefined {
+    const at = this.transactionIndex.get(id);
+    if (!at) return undefined;
+    const transaction = this.customers.get(at.customer)?.ledger[at.position];
+    return transaction ? { customer: at.customer, transaction } : undefined;
+  }
+
+  /** Appends a new transaction, moving the customer's balance in its currency. */
+  append(customer: string, build: (endingBalance: number) => CustomerBalanceTransaction): CustomerBalanceTransaction {
+    const record = this.customers.get(customer);
+    if (!record) throw new Error(`append: unknown customer ${customer}`);
+    const draft = build(0);
+    const ending = (record.balances.get(draft.currency) ?? 0) + draft.amount;
+    const transaction = build(ending);
+    record.balances.set(transaction.currency, ending);
+    record.currency ??= transaction.currency;
+    this.transactionIndex.set(transaction.id, { customer, position: record.ledger.length });
+    record.ledger = [...record.ledger, transaction];
+    return transaction;
+  }
+
+  replace(transaction: CustomerBalanceTransaction): void {
+    const at = this.transactionIndex.get(transaction.id);
+    const record = at && this.customers.get(at.customer);
+    if (!at || !record) throw new Error(`replace: unknown transaction ${transaction.id}`);
+    const ledger = [...record.ledger];
+    ledger[at.position] = transaction;
+    record.ledger = ledger;
+  }
+
+  /**
+   * Preloads transactions (a ledger from the fixtures, say). Each must pass the strict contract;
+   * customers are created as needed and end with the last ending balance per currency.
+   */
+  seed(transactions: readonly CustomerBalanceTransaction[], livemode = false): void {
+    const byCustomer = new Map<string, CustomerBalanceTransaction[]>();
+    transactions.forEach((transaction, index) => {
+      if (!validators.customer_balance_transaction(transaction)) {
+        const first = validators.customer_balance_transaction.errors?.[0];
+        throw new InvalidSeedError(
+          `seed(): transactions[${index}]${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}; seed objects must match the customer_balance_transaction contract (build them with createFixtures())`,
+        );
+      }
+      if (this.transactionIndex.has(transaction.id)) {
+        throw new InvalidSeedError(`seed(): transactions[${index}] has id ${transaction.id}, which is already in the mock`);
+      }
+      const customer = typeof transaction.customer === 'string' ? transaction.customer : transaction.customer.id;
+      const list = byCustomer.get(customer) ?? [];
+      list.push(transaction);
+      byCustomer.set(customer, list);
+    });
+    for (const [customer, list] of byCustomer) {
+      if (!this.customers.has(customer)) this.addCustomer({ id: customer }, livemode);
+      const record = this.customers.get(customer)!;
+      // Oldest first; the input order breaks ties, as Stripe's own ordering is by creation.
+      const sorted = list.map((t, i) => [t, i] as const).sort((a, b) => a[0].created - b[0].created || a[1] - b[1]);
+      const ledger = [...record.ledger];
+      for (const [transaction] of sorted) {
+        this.transactionIndex.set(transaction.id, { customer, position: ledger.length });
+        ledger.push(structuredClone(transaction));
+        record.balances.set(transaction.currency, transaction.ending_balance);
+        record.currency ??= transaction.currency;
+      }
+      record.ledger = ledger;
+    }
+  }
+
+  clear(): void {
+    this.customers.clear();
+    this.transactionIndex.clear();
+  }
+}
