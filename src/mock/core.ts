@@ -134,6 +134,7 @@ export class StripeCore {
     this.violations.length = 0;
   }
 
+  /** Answers one request. `signal` aborts a delayed answer (the fetch client's timeout). */
   async handle(request: StripeRequest, options: { signal?: AbortSignal } = {}): Promise<StripeOutcome> {
     const method = request.method.toUpperCase();
     const [path = '/', queryString = ''] = request.url.split('?', 2) as [string, string?];
@@ -185,11 +186,15 @@ export class StripeCore {
     if (fault) record.fault = fault;
     if (fault && 'networkError' in fault) {
       record.status = 'network-error';
-      const error: NodeJS.ErrnoException = new Error('socket hang up (injected by stripe-balance-kit failNext)');
+      const error: NodeJS.ErrnoException = new Error(
+        'socket hang up (injected by stripe-balance-kit failNext)',
+      );
       error.code = 'ECONNRESET';
       return { kind: 'network-error', error };
     }
-    if (fault && 'delayMs' in fault) await sleep(fault.delayMs, undefined, { signal: options.signal });
+    if (fault && 'delayMs' in fault) {
+      await sleep(fault.delayMs, undefined, options.signal ? { signal: options.signal } : {});
+    }
 
     const auth = authenticate(request.headers.authorization, this.allowLiveKeys);
     if (!auth.ok) return respondError(auth.error);
@@ -198,7 +203,8 @@ export class StripeCore {
       record.query = decodeForm(queryString);
       record.body = decodeForm(method === 'POST' ? request.body : '');
     } catch (error) {
-      if (error instanceof FormDecodeError) return respondError(invalidRequest(error.message, { param: error.param }));
+      if (error instanceof FormDecodeError)
+        return respondError(invalidRequest(error.message, { param: error.param }));
       throw error;
     }
     // GET parameters travel in the query string, POST parameters in the body (the client never mixes them).
@@ -300,7 +306,12 @@ export class StripeCore {
           body = retrieveTransaction(ctx, matched.transaction ?? '', plan);
           break;
         case 'update':
-          body = updateTransaction(ctx, matched.transaction ?? '', parsed.params as Parameters<typeof updateTransaction>[2], plan);
+          body = updateTransaction(
+            ctx,
+            matched.transaction ?? '',
+            parsed.params as Parameters<typeof updateTransaction>[2],
+            plan,
+          );
           break;
         case 'list':
           body = listTransactions(ctx, parsed.params as Parameters<typeof listTransactions>[1], plan);
@@ -317,7 +328,9 @@ export class StripeCore {
   private checkContract(kind: Operation | 'error', body: unknown, requestId: string): void {
     const validate = kind === 'error' ? validators.error : RESPONSE_VALIDATORS[kind];
     if (validate(body)) return;
-    const details = (validate.errors ?? []).map((e) => `  ${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('\n');
+    const details = (validate.errors ?? [])
+      .map((e) => `  ${e.instancePath || '/'} ${e.message ?? e.keyword}`)
+      .join('\n');
     const violation = new MockContractViolationError(
       `stripe-balance-kit mock refused to send a ${kind} response (${requestId}) that breaks the contract:\n${details}\nThis is a bug in the mock or in data given to seed(); please report it.`,
     );

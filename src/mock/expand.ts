@@ -13,7 +13,10 @@ type ExpandableField = (typeof EXPANDABLE_FIELDS)[number];
 export type ExpandPlan = ReadonlySet<ExpandableField>;
 
 /** Checks the requested paths; `prefix` is `'data.'` for lists. */
-export function planExpansion(paths: readonly string[] | undefined, prefix: '' | 'data.'): ExpandPlan | StripeApiError {
+export function planExpansion(
+  paths: readonly string[] | undefined,
+  prefix: '' | 'data.',
+): ExpandPlan | StripeApiError {
   const plan = new Set<ExpandableField>();
   for (const path of paths ?? []) {
     const field = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
@@ -41,12 +44,18 @@ export function expandTransaction(
   if (plan.size === 0) return transaction;
   const out: CustomerBalanceTransaction = { ...transaction };
   const customerId = idOf(transaction.customer) ?? '';
-  if (plan.has('customer')) out.customer = customerOf(customerId) ?? { id: customerId, object: 'customer', deleted: true };
+  if (plan.has('customer'))
+    out.customer = customerOf(customerId) ?? { id: customerId, object: 'customer', deleted: true };
   const invoice = idOf(transaction.invoice);
   if (plan.has('invoice') && invoice) out.invoice = { id: invoice, object: 'invoice', customer: customerId };
   const creditNote = idOf(transaction.credit_note);
   if (plan.has('credit_note') && creditNote) {
-    out.credit_note = { id: creditNote, object: 'credit_note', customer: customerId, invoice: invoice ?? null };
+    out.credit_note = {
+      id: creditNote,
+      object: 'credit_note',
+      customer: customerId,
+      invoice: invoice ?? null,
+    };
   }
   const session = idOf(transaction.checkout_session);
   if (plan.has('checkout_session') && session) {

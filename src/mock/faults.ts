@@ -31,15 +31,25 @@ interface Pending {
 export function validateFault(fault: Fault): void {
   const times = fault.times ?? 1;
   if (!Number.isInteger(times) || times < 1) {
-    throw new StripeBalanceKitError('invalid_fault', `failNext: times must be a positive integer, got ${times}`);
+    throw new StripeBalanceKitError(
+      'invalid_fault',
+      `failNext: times must be a positive integer, got ${times}`,
+    );
   }
   if ('status' in fault && ![429, 500, 503].includes(fault.status)) {
-    throw new StripeBalanceKitError('invalid_fault', `failNext: status must be 429, 500 or 503, got ${fault.status}`);
+    throw new StripeBalanceKitError(
+      'invalid_fault',
+      `failNext: status must be 429, 500 or 503, got ${fault.status}`,
+    );
   }
   if ('delayMs' in fault && !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0)) {
     throw new StripeBalanceKitError('invalid_fault', `failNext: delayMs must be a non-negative number`);
   }
-  if (!('status' in fault) && !('delayMs' in fault) && !('networkError' in fault && fault.networkError === true)) {
+  if (
+    !('status' in fault) &&
+    !('delayMs' in fault) &&
+    !('networkError' in fault && fault.networkError === true)
+  ) {
     throw new StripeBalanceKitError(
       'invalid_fault',
       'failNext: pass { status: 429 | 500 | 503 }, { networkError: true } or { delayMs }',
@@ -98,7 +108,10 @@ export function faultError(status: 429 | 500 | 503): StripeApiError {
   }
 }
 
-export function faultShouldRetry(fault: { status: 429 | 500 | 503; shouldRetry?: boolean }): boolean | undefined {
+export function faultShouldRetry(fault: {
+  status: 429 | 500 | 503;
+  shouldRetry?: boolean;
+}): boolean | undefined {
   if (fault.shouldRetry !== undefined) return fault.shouldRetry;
   return fault.status === 429 ? undefined : true;
 }

@@ -1,4 +1,10 @@
-export { type MockContractViolationError, type Operation, type RecordedRequest, StripeCore, type StripeCoreOptions } from './core.js';
+export {
+  type MockContractViolationError,
+  type Operation,
+  type RecordedRequest,
+  StripeCore,
+  type StripeCoreOptions,
+} from './core.js';
 export type { Fault } from './faults.js';
 export type { FetchFunction } from './fetch-transport.js';
 export { type MockStripe, type MockStripeOptions, mockStripe } from './mock-stripe.js';

@@ -4,7 +4,12 @@
  * `Stripe.createFetchHttpClient(mock.fetch)`.
  */
 import type { CustomerBalanceTransaction } from '../types.js';
-import { type RecordedRequest, StripeCore, type StripeCoreOptions, type MockContractViolationError } from './core.js';
+import {
+  type RecordedRequest,
+  StripeCore,
+  type StripeCoreOptions,
+  type MockContractViolationError,
+} from './core.js';
 import type { Fault } from './faults.js';
 import { createFetchTransport, type FetchFunction } from './fetch-transport.js';
 import { installNockTransport } from './nock-transport.js';

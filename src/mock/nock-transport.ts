@@ -11,12 +11,22 @@ import { normalizeHeaders } from './request.js';
 
 type ReplyTuple = [number, string, Record<string, string>];
 
+/**
+ * What nock exposes as `this.req` inside a reply function. It is nock's copy of the request, not
+ * the client's: a late answer is really late, but nock cannot trip the Node client's socket
+ * timeout from here (the fetch transport honours the client's `timeout`).
+ */
+interface NockRequest {
+  headers: Record<string, string | string[]>;
+}
+
 export function installNockTransport(core: StripeCore, origin: string): { remove: () => void } {
   const scope = nock(origin).persist();
-  const matches = (method: string) => (uri: string) => route(method, uri.split('?', 1)[0] ?? uri) !== undefined;
+  const matches = (method: string) => (uri: string) =>
+    route(method, uri.split('?', 1)[0] ?? uri) !== undefined;
   const interceptors = (['GET', 'POST'] as const).map((method) => {
     const interceptor = scope.intercept(matches(method), method).query(true);
-    interceptor.reply(async function (this: { req: { headers: Record<string, string | string[]> } }, uri, body) {
+    interceptor.reply(async function (this: { req: NockRequest }, uri, body) {
       const outcome = await core.handle({
         method,
         url: uri,
@@ -30,8 +40,9 @@ export function installNockTransport(core: StripeCore, origin: string): { remove
     });
     return interceptor;
   });
-  // ESM importers of node:http(s) hold live bindings that only follow CJS patches once synced;
-  // without this, a `stripe` client imported before us would bypass nock (nock#2461).
+  // ESM importers of node:http(s) see CJS-side patches only once builtin exports are synced;
+  // syncing here keeps a `stripe` client imported before us on the intercepted path (nock#2461).
+  // test/mock/module-order.test.ts checks ESM and CJS importers with stripe loaded first.
   syncBuiltinESMExports();
   return {
     remove() {

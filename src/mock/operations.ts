@@ -26,12 +26,17 @@ export interface OperationContext {
 function withoutEmptyValues(metadata: Metadata): Metadata {
   const out: Metadata = {};
   for (const [key, value] of Object.entries(metadata)) {
-    if (value !== '') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== '')
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
 
-export function createTransaction(ctx: OperationContext, params: CreateParams, plan: ExpandPlan): CustomerBalanceTransaction {
+export function createTransaction(
+  ctx: OperationContext,
+  params: CreateParams,
+  plan: ExpandPlan,
+): CustomerBalanceTransaction {
   const metadata = typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {};
   const id = randomId('cbtxn_', 24);
   const created = ctx.store.append(ctx.customer, (ending) => ({
@@ -63,7 +68,11 @@ function findOwn(ctx: OperationContext, id: string): CustomerBalanceTransaction 
   return found.transaction;
 }
 
-export function retrieveTransaction(ctx: OperationContext, id: string, plan: ExpandPlan): CustomerBalanceTransaction {
+export function retrieveTransaction(
+  ctx: OperationContext,
+  id: string,
+  plan: ExpandPlan,
+): CustomerBalanceTransaction {
   return expandTransaction(findOwn(ctx, id), plan, (c) => ctx.store.getCustomer(c));
 }
 
@@ -76,13 +85,15 @@ export function updateTransaction(
 ): CustomerBalanceTransaction {
   const current = findOwn(ctx, id);
   const next: CustomerBalanceTransaction = { ...current };
-  if (params.description !== undefined) next.description = params.description === '' ? null : params.description;
+  if (params.description !== undefined)
+    next.description = params.description === '' ? null : params.description;
   if (params.metadata === '') next.metadata = {};
   else if (params.metadata !== undefined) {
     const merged: Metadata = { ...(current.metadata ?? {}) };
     for (const [key, value] of Object.entries(params.metadata)) {
       if (value === '') delete merged[key];
-      else Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
     }
     next.metadata = merged;
   }
@@ -105,11 +116,17 @@ function invoiceId(t: CustomerBalanceTransaction): string | null | undefined {
   return typeof t.invoice === 'object' && t.invoice !== null ? t.invoice.id : t.invoice;
 }
 
-export function listTransactions(ctx: OperationContext, params: ListParams, plan: ExpandPlan): CustomerBalanceTransactionList {
+export function listTransactions(
+  ctx: OperationContext,
+  params: ListParams,
+  plan: ExpandPlan,
+): CustomerBalanceTransactionList {
   let ledger = ctx.store.ledger(ctx.customer);
   if (params.created !== undefined || params.invoice !== undefined) {
     ledger = ledger.filter(
-      (t) => matchesCreated(t.created, params.created) && (params.invoice === undefined || invoiceId(t) === params.invoice),
+      (t) =>
+        matchesCreated(t.created, params.created) &&
+        (params.invoice === undefined || invoiceId(t) === params.invoice),
     );
   }
   const page = pageOfLedger(ledger, {

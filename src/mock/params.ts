@@ -72,7 +72,11 @@ function asInteger(value: FormValue, param: string): number {
 
 function asId(value: FormValue, param: string): string {
   const id = asString(value, param);
-  if (id === '') fail(`You passed an empty string for '${param}'. We assume empty values are an attempt to unset a parameter; however '${param}' cannot be unset. You should remove '${param}' from your request or supply a non-empty value.`, { code: 'parameter_invalid_empty', param });
+  if (id === '')
+    fail(
+      `You passed an empty string for '${param}'. We assume empty values are an attempt to unset a parameter; however '${param}' cannot be unset. You should remove '${param}' from your request or supply a non-empty value.`,
+      { code: 'parameter_invalid_empty', param },
+    );
   if (length(id) > ID_MAX) fail(`Invalid ${param}: must be at most ${ID_MAX} characters`, { param });
   return id;
 }
@@ -110,9 +114,12 @@ function asMetadata(value: FormValue): Metadata | '' {
   const out: Metadata = {};
   const keys = Object.keys(value);
   if (keys.length > METADATA_MAX_KEYS) {
-    fail(`Invalid metadata: metadata can have at most ${METADATA_MAX_KEYS} keys, but you passed ${keys.length}.`, {
-      param: 'metadata',
-    });
+    fail(
+      `Invalid metadata: metadata can have at most ${METADATA_MAX_KEYS} keys, but you passed ${keys.length}.`,
+      {
+        param: 'metadata',
+      },
+    );
   }
   for (const key of keys) {
     const item = value[key] as FormValue;
@@ -143,7 +150,10 @@ function asCreated(value: FormValue): NonNullable<ListParams['created']> {
   const range: Record<string, number> = {};
   for (const key of Object.keys(value)) {
     if (!(RANGE_KEYS as readonly string[]).includes(key)) {
-      fail(`Received unknown parameter: created[${key}]`, { code: 'parameter_unknown', param: `created[${key}]` });
+      fail(`Received unknown parameter: created[${key}]`, {
+        code: 'parameter_unknown',
+        param: `created[${key}]`,
+      });
     }
     range[key] = asInteger(value[key] as FormValue, `created[${key}]`);
   }
@@ -222,7 +232,8 @@ export function parseListParams(form: FormTree): ParamsResult<ListParams> {
     if (form.starting_after !== undefined && form.ending_before !== undefined) {
       fail('Received both starting_after and ending_before parameters. Please pass in only one.');
     }
-    if (form.starting_after !== undefined) params.starting_after = asId(form.starting_after, 'starting_after');
+    if (form.starting_after !== undefined)
+      params.starting_after = asId(form.starting_after, 'starting_after');
     if (form.ending_before !== undefined) params.ending_before = asId(form.ending_before, 'ending_before');
     if (form.invoice !== undefined) params.invoice = asId(form.invoice, 'invoice');
     if (form.created !== undefined) params.created = asCreated(form.created);

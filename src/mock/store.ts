@@ -51,7 +51,10 @@ export class MockStore {
   addCustomer(input: AddCustomerInput = {}, livemode = false): MockCustomer {
     const id = input.id ?? randomId('cus_', 14);
     if (this.customers.has(id)) {
-      throw new StripeBalanceKitError('customer_exists', `customers.add: customer ${id} already exists; pick another id`);
+      throw new StripeBalanceKitError(
+        'customer_exists',
+        `customers.add: customer ${id} already exists; pick another id`,
+      );
     }
     const balances = new Map<string, number>();
     if (input.balance !== undefined) {
@@ -109,7 +112,10 @@ export class MockStore {
   }
 
   /** Appends a new transaction, moving the customer's balance in its currency. */
-  append(customer: string, build: (endingBalance: number) => CustomerBalanceTransaction): CustomerBalanceTransaction {
+  append(
+    customer: string,
+    build: (endingBalance: number) => CustomerBalanceTransaction,
+  ): CustomerBalanceTransaction {
     const record = this.customers.get(customer);
     if (!record) throw new Error(`append: unknown customer ${customer}`);
     const draft = build(0);
@@ -145,9 +151,12 @@ export class MockStore {
         );
       }
       if (this.transactionIndex.has(transaction.id)) {
-        throw new InvalidSeedError(`seed(): transactions[${index}] has id ${transaction.id}, which is already in the mock`);
+        throw new InvalidSeedError(
+          `seed(): transactions[${index}] has id ${transaction.id}, which is already in the mock`,
+        );
       }
-      const customer = typeof transaction.customer === 'string' ? transaction.customer : transaction.customer.id;
+      const customer =
+        typeof transaction.customer === 'string' ? transaction.customer : transaction.customer.id;
       const list = byCustomer.get(customer) ?? [];
       list.push(transaction);
       byCustomer.set(customer, list);
@@ -156,7 +165,9 @@ export class MockStore {
       if (!this.customers.has(customer)) this.addCustomer({ id: customer }, livemode);
       const record = this.customers.get(customer)!;
       // Oldest first; the input order breaks ties, as Stripe's own ordering is by creation.
-      const sorted = list.map((t, i) => [t, i] as const).sort((a, b) => a[0].created - b[0].created || a[1] - b[1]);
+      const sorted = list
+        .map((t, i) => [t, i] as const)
+        .sort((a, b) => a[0].created - b[0].created || a[1] - b[1]);
       const ledger = [...record.ledger];
       for (const [transaction] of sorted) {
         this.transactionIndex.set(transaction.id, { customer, position: ledger.length });
