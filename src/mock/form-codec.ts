@@ -113,7 +113,7 @@ export function encodeForm(data: Record<string, unknown>): string {
   const encode = (key: string, value: unknown): void => {
     if (value === undefined) return;
     if (value === null || typeof value !== 'object') {
-      pairs.push(`${escape(key)}=${escape(value === null ? '' : String(value))}`);
+      pairs.push(`${escapeFormText(key)}=${escapeFormText(value === null ? '' : String(value))}`);
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
         encode(`${key}[${index}]`, item);
@@ -126,7 +126,7 @@ export function encodeForm(data: Record<string, unknown>): string {
   return pairs.join('&');
 }
 
-function escape(text: string): string {
+function escapeFormText(text: string): string {
   return encodeURIComponent(text)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%5B/g, '[')

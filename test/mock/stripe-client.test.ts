@@ -152,7 +152,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
       const error = await rejection(
         stripe.customers.updateBalanceTransaction(customer, id, {
           amount: 5,
-        } as Stripe.CustomerBalanceTransactionUpdateParams),
+        } as Stripe.CustomerUpdateBalanceTransactionParams),
       );
       expect(error).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: 'amount' });
       expect(error.message).toBe('Received unknown parameter: amount');
