@@ -65,3 +65,57 @@ export function invalidRequest(
     ...(options.param === undefined ? {} : { param: options.param }),
   });
 }
+
+/**
+ * Options the fixture factory cannot honour: a `count` that is not a whole number, a currency
+ * Stripe doesn't support, a `start`/`end` window too small for `count` distinct seconds, or a
+ * `types` restriction under which no valid ledger exists (only `unapplied_from_invoice`, say,
+ * which must reverse an earlier `applied_to_invoice`). `option` names the offending option;
+ * the message says how to fix it.
+ */
+export class FixtureOptionsError extends StripeBalanceKitError {
+  /** The option at fault, as named in the API (`types`, `count`, `start`, ...). */
+  readonly option: string;
+
+  constructor(code: FixtureOptionsErrorCode, option: string, message: string) {
+    super(code, message);
+    this.option = option;
+  }
+}
+
+/** Stable codes of {@link FixtureOptionsError}. */
+export type FixtureOptionsErrorCode =
+  /** A single option has a value of the wrong shape or outside its range. */
+  | 'invalid_fixture_option'
+  /** `types` (with `startingBalance`, `count`) admits no ledger that follows Stripe's rules. */
+  | 'unsatisfiable_ledger_types';
+
+type ContractIssue = import('./contract/types.js').ContractIssue;
+
+/**
+ * A value that breaks the contract, thrown by `assertContract` and the `toMatchContract`
+ * matchers. `code` is `contract_violation` (or `unknown_kind` for a kind the contract does not
+ * know); `errors` and `warnings` carry every finding, the message lists each failing path with
+ * what was expected and received.
+ */
+export class ContractError extends StripeBalanceKitError {
+  /** The contract kind the value was checked against. */
+  readonly kind: string;
+  /** Every failing finding, as `validate` returns them. */
+  readonly errors: readonly ContractIssue[];
+  /** Findings that did not fail the check (unknown properties in tolerant mode). */
+  readonly warnings: readonly ContractIssue[];
+
+  constructor(
+    code: 'contract_violation' | 'unknown_kind',
+    kind: string,
+    errors: readonly ContractIssue[],
+    warnings: readonly ContractIssue[],
+    message: string,
+  ) {
+    super(code, message);
+    this.kind = kind;
+    this.errors = errors;
+    this.warnings = warnings;
+  }
+}

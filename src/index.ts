@@ -35,7 +35,56 @@ export {
 } from './errors.js';
 
 // --- fixtures (src/factory) -----------------------------------------------------------------
+export {
+  buildBalanceTransaction,
+  createFixtures,
+  listPage,
+  type BalanceTransactionOverrides,
+  type DeepPartial,
+  type FixtureSet,
+  type FixturesOptions,
+  type LedgerOptions,
+  type ListPageOptions,
+  type Seed,
+  type TimeInput,
+} from './factory/index.js';
+export { FixtureOptionsError, type FixtureOptionsErrorCode } from './errors.js';
 
 // --- contract checks (src/contract) ---------------------------------------------------------
+export {
+  assertContract,
+  CONTRACT_KINDS,
+  isContractKind,
+  validate,
+  type ContractIssue,
+  type ContractIssueCode,
+  type ContractKind,
+  type ContractTypes,
+  type InputIssueCode,
+  type SchemaIssueCode,
+  type SemanticIssueCode,
+  type ValidateOptions,
+  type ValidationMode,
+  type ValidationResult,
+} from './contract/index.js';
+export { ContractError } from './errors.js';
 
 // --- mocks (src/mock) -----------------------------------------------------------------------
+export {
+  type AddCustomerInput,
+  type Fault,
+  type FetchFunction,
+  InvalidSeedError,
+  MockContractViolationError,
+  type MockCustomer,
+  type MockStripe,
+  type MockStripeOptions,
+  mockStripe,
+  type Operation,
+  type RecordedRequest,
+  StripeCore,
+  type StripeCoreOptions,
+  type StripeOutcome,
+  type StripeRequest,
+  type StripeResponse,
+} from './mock/index.js';

@@ -1,9 +1,11 @@
 import type { CliIo, Command } from './command.js';
 import { UsageError } from './command.js';
 import { demoCommand } from './demo-command.js';
+import { generateCommand } from './generate-command.js';
+import { validateCommand } from './validate-command.js';
 
 /** Every subcommand; each lives in its own module. */
-export const commands: readonly Command[] = [demoCommand];
+export const commands: readonly Command[] = [demoCommand, validateCommand, generateCommand];
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,5 +1,5 @@
 export {
-  type MockContractViolationError,
+  MockContractViolationError,
   type Operation,
   type RecordedRequest,
   StripeCore,
@@ -9,4 +9,4 @@ export type { Fault } from './faults.js';
 export type { FetchFunction } from './fetch-transport.js';
 export { type MockStripe, type MockStripeOptions, mockStripe } from './mock-stripe.js';
 export type { StripeOutcome, StripeRequest, StripeResponse } from './request.js';
-export type { AddCustomerInput, MockCustomer } from './store.js';
+export { type AddCustomerInput, InvalidSeedError, type MockCustomer } from './store.js';

@@ -1,0 +1,89 @@
+/** Checks one parsed record: picks its contract kind (given or detected) and validates it. */
+import { preview } from '../../contract/preview.js';
+import type { ContractIssue, ContractKind, ValidateOptions } from '../../contract/types.js';
+import { validate } from '../../contract/validate.js';
+import type { RecordOutcome } from './outcome.js';
+
+/** Where a record came from, for its outcome. */
+export interface RecordOrigin {
+  file: string;
+  name: string;
+  line: number | undefined;
+}
+
+/**
+ * The kind a response body declares: its `object` (`customer_balance_transaction`, `list`), or
+ * the error envelope's lone `error` member.
+ */
+export function detectKind(value: unknown): ContractKind | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  if (record.object === 'customer_balance_transaction') return 'customer_balance_transaction';
+  if (record.object === 'list') return 'customer_balance_transaction_list';
+  if (Object.hasOwn(record, 'error') && record.object === undefined) return 'error';
+  return undefined;
+}
+
+/** Validates `value` as `kind` (or its detected kind) and wraps the result as an outcome. */
+export function checkRecord(
+  origin: RecordOrigin,
+  value: unknown,
+  kind: ContractKind | undefined,
+  options: ValidateOptions,
+): RecordOutcome {
+  const resolved = kind ?? detectKind(value);
+  if (resolved === undefined) {
+    return failed(origin, undefined, [
+      {
+        path: '',
+        code: 'unknown_kind',
+        keyword: 'input',
+        message:
+          "cannot tell the contract kind: expected an object with `object: 'customer_balance_transaction'` " +
+          "or `object: 'list'`, or an error envelope; pass --kind to choose",
+        expected: 'a customer_balance_transaction, a list, or an error envelope',
+        received: preview(value),
+      },
+    ]);
+  }
+  const result = validate(resolved, value, options);
+  return {
+    ...origin,
+    kind: resolved,
+    status: result.valid ? 'passed' : 'failed',
+    errors: result.errors,
+    warnings: result.warnings,
+    reason: undefined,
+  };
+}
+
+/** A failed outcome with the given findings. */
+export function failed(
+  origin: RecordOrigin,
+  kind: ContractKind | undefined,
+  errors: ContractIssue[],
+): RecordOutcome {
+  return { ...origin, kind, status: 'failed', errors, warnings: [], reason: undefined };
+}
+
+/** An outcome for input that could not be read or parsed. */
+export function unreadable(origin: RecordOrigin, reason: string): RecordOutcome {
+  return { ...origin, kind: undefined, status: 'unreadable', errors: [], warnings: [], reason };
+}
+
+/** An outcome for a record that is deliberately not checked. */
+export function skipped(origin: RecordOrigin, reason: string, kind?: ContractKind): RecordOutcome {
+  return { ...origin, kind, status: 'skipped', errors: [], warnings: [], reason };
+}
+
+/** An issue for a body that is not JSON at all. */
+export function invalidJsonIssue(text: string, error: unknown): ContractIssue {
+  return {
+    path: '',
+    code: 'invalid_json',
+    keyword: 'input',
+    message: `body is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    expected: 'a JSON document',
+    received: preview(text),
+  };
+}

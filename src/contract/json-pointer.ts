@@ -1,0 +1,25 @@
+/** RFC 6901 JSON pointers, the `path` of every contract issue. */
+
+/** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
+export function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Appends one token (a property name or an array index) to a pointer. */
+export function appendToken(pointer: string, token: string | number): string {
+  return `${pointer}/${typeof token === 'number' ? token : escapeToken(token)}`;
+}
+
+/** Splits a pointer into its unescaped tokens; `""` is the whole value and has none. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** True when `pointer` is `ancestor` or lies below it. */
+export function isAtOrBelow(pointer: string, ancestor: string): boolean {
+  return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}

@@ -1,0 +1,119 @@
+/**
+ * Semantic rules for one customer_balance_transaction that the JSON Schema cannot express: id
+ * prefixes, and which link fields (`invoice`, `credit_note`, `checkout_session`) its `type` implies.
+ * Every read is guarded: these rules also run on values the schema already rejected.
+ */
+import { appendToken } from './json-pointer.js';
+import { preview } from './preview.js';
+import type { ContractIssue } from './types.js';
+import { get, idOf, isRecord } from './value-access.js';
+
+/** Id prefixes Stripe uses for the objects a transaction refers to. */
+export const ID_PREFIXES = {
+  customer_balance_transaction: 'cbtxn_',
+  customer: 'cus_',
+  invoice: 'in_',
+  credit_note: 'cn_',
+  checkout_session: 'cs_',
+} as const;
+
+type LinkField = 'invoice' | 'credit_note' | 'checkout_session';
+
+const LINK_FIELDS: readonly LinkField[] = ['invoice', 'credit_note', 'checkout_session'];
+
+/** The transaction types that carry each link; every other known type carries none. */
+const TYPES_WITH_LINK: Readonly<Record<LinkField, ReadonlySet<string>>> = {
+  invoice: new Set([
+    'applied_to_invoice',
+    'unapplied_from_invoice',
+    'invoice_overpaid',
+    'invoice_too_large',
+    'invoice_too_small',
+    'credit_note',
+  ]),
+  credit_note: new Set(['credit_note']),
+  checkout_session: new Set([
+    'checkout_session_subscription_payment',
+    'checkout_session_subscription_payment_canceled',
+  ]),
+};
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  'adjustment',
+  'applied_to_invoice',
+  'checkout_session_subscription_payment',
+  'checkout_session_subscription_payment_canceled',
+  'credit_note',
+  'initial',
+  'invoice_overpaid',
+  'invoice_too_large',
+  'invoice_too_small',
+  'migration',
+  'unapplied_from_invoice',
+  'unspent_receiver_credit',
+]);
+
+const REFERENCE_FIELDS: readonly ['customer' | LinkField, string][] = [
+  ['customer', ID_PREFIXES.customer],
+  ['invoice', ID_PREFIXES.invoice],
+  ['credit_note', ID_PREFIXES.credit_note],
+  ['checkout_session', ID_PREFIXES.checkout_session],
+];
+
+/** Reports an `id_prefix` issue when `id` is a non-empty string without `prefix`. */
+export function checkIdPrefix(
+  id: unknown,
+  prefix: string,
+  path: string,
+  what: string,
+  out: ContractIssue[],
+): void {
+  if (typeof id !== 'string' || id.length === 0 || id.startsWith(prefix)) return;
+  out.push({
+    path,
+    code: 'id_prefix',
+    keyword: 'semantic',
+    message: `${what} should start with "${prefix}"`,
+    expected: `string id starting with "${prefix}"`,
+    received: preview(id),
+  });
+}
+
+/** Appends the semantic findings of the transaction at `base` (a JSON pointer) to `out`. */
+export function transactionFindings(tx: unknown, base: string, out: ContractIssue[]): void {
+  if (!isRecord(tx)) return;
+  checkIdPrefix(get(tx, 'id'), ID_PREFIXES.customer_balance_transaction, appendToken(base, 'id'), 'id', out);
+  for (const [field, prefix] of REFERENCE_FIELDS) {
+    const ref = get(tx, field);
+    const expanded = isRecord(ref);
+    const path = expanded ? appendToken(appendToken(base, field), 'id') : appendToken(base, field);
+    checkIdPrefix(idOf(ref), prefix, path, expanded ? `${field}.id` : field, out);
+  }
+  const type = get(tx, 'type');
+  if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) return;
+  for (const field of LINK_FIELDS) {
+    const link = get(tx, field);
+    const path = appendToken(base, field);
+    const wanted = TYPES_WITH_LINK[field].has(type);
+    const present = link !== undefined && link !== null;
+    if (wanted && !present) {
+      out.push({
+        path,
+        code: 'type_link_mismatch',
+        keyword: 'semantic',
+        message: `type "${type}" requires ${field} to be set`,
+        expected: `a ${ID_PREFIXES[field]}… id or an expanded ${field.replace('_', ' ')}`,
+        received: link === undefined ? 'nothing (property absent)' : preview(link),
+      });
+    } else if (!wanted && present && idOf(link) !== undefined) {
+      out.push({
+        path,
+        code: 'type_link_mismatch',
+        keyword: 'semantic',
+        message: `type "${type}" must not link ${field === 'invoice' ? 'an' : 'a'} ${field}`,
+        expected: 'null or absent',
+        received: preview(link),
+      });
+    }
+  }
+}

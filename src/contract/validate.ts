@@ -1,0 +1,141 @@
+/**
+ * `validate`: the schema (precompiled AJV), then the semantic layer, as data. Whatever the value
+ * is, the answer is a result, never an exception, and the value is only read, never written.
+ */
+import { validators } from '../generated/validators.js';
+import { describeThrown, preview, truncate } from './preview.js';
+import { rootSchema } from './schema-lookup.js';
+import { schemaFindings } from './schema-issues.js';
+import { semanticFindings } from './semantic.js';
+import { oversizedArray } from './size-guard.js';
+import {
+  CONTRACT_KINDS,
+  type ContractIssue,
+  type ContractKind,
+  type ValidateOptions,
+  type ValidationMode,
+  type ValidationResult,
+} from './types.js';
+
+/** True when `kind` names a contract kind (own keys only: `__proto__` is not a kind). */
+export function isContractKind(kind: unknown): kind is ContractKind {
+  return typeof kind === 'string' && Object.hasOwn(validators, kind);
+}
+
+/**
+ * Checks `value` against the contract of `kind` and returns every finding as data.
+ *
+ * - `mode: 'strict'` (default) makes unknown properties errors; `'tolerant'` reports unknown
+ *   additional properties as `warnings` and still fails on everything else.
+ * - `semantic: true` (default) adds id-prefix, type ⇄ link, list order, ending-balance chain and
+ *   list-url rules, each with its own `code`.
+ *
+ * Never throws, whatever `value` is (cycles, throwing getters or proxies, huge strings, BigInt…),
+ * and never mutates it. An unknown `kind` is reported as an `unknown_kind` error.
+ *
+ * @example
+ * const { valid, errors } = validate('customer_balance_transaction', body);
+ * if (!valid) for (const e of errors) console.log(e.path, e.code, e.message);
+ */
+export function validate(kind: ContractKind, value: unknown, options?: ValidateOptions): ValidationResult {
+  try {
+    return run(kind, value, options);
+  } catch (thrown) {
+    // Reached only when reading the value throws in a way no guard anticipated (a getter inside
+    // AJV's walk, a stack overflow): still an answer, not an exception.
+    return fail(unreadable(thrown));
+  }
+}
+
+function run(kind: ContractKind, value: unknown, options: ValidateOptions | undefined): ValidationResult {
+  if (!isContractKind(kind)) return fail(unknownKind(kind));
+  const { mode, semantic, problems } = readOptions(options);
+  if (problems.length > 0) return fail(...problems);
+
+  const tooBig = oversizedArray(rootSchema(kind), value);
+  if (tooBig) return fail(tooBig);
+
+  const validator = validators[kind];
+  let ok: boolean;
+  let raw: NonNullable<typeof validator.errors>;
+  try {
+    ok = validator(value);
+    // `errors` is shared by every call of this validator: copy it before anything else runs.
+    raw = ok ? [] : [...(validator.errors ?? [])];
+  } catch (thrown) {
+    return fail(unreadable(thrown));
+  }
+  const { errors, warnings } = ok ? { errors: [], warnings: [] } : schemaFindings(kind, raw, value, mode);
+  if (semantic) {
+    try {
+      errors.push(...semanticFindings(kind, value));
+    } catch (thrown) {
+      errors.push(unreadable(thrown));
+    }
+  }
+  return { valid: errors.length === 0, errors, warnings };
+}
+
+function fail(...errors: ContractIssue[]): ValidationResult {
+  return { valid: false, errors, warnings: [] };
+}
+
+interface ReadOptions {
+  mode: ValidationMode;
+  semantic: boolean;
+  problems: ContractIssue[];
+}
+
+function readOptions(options: ValidateOptions | undefined): ReadOptions {
+  const result: ReadOptions = { mode: 'strict', semantic: true, problems: [] };
+  if (options === undefined || options === null) return result;
+  const { mode, semantic } = options;
+  if (mode === 'strict' || mode === 'tolerant') result.mode = mode;
+  else if (mode !== undefined) result.problems.push(invalidOption('mode', '"strict" or "tolerant"', mode));
+  if (typeof semantic === 'boolean') result.semantic = semantic;
+  else if (semantic !== undefined) result.problems.push(invalidOption('semantic', 'boolean', semantic));
+  return result;
+}
+
+function invalidOption(name: string, expected: string, value: unknown): ContractIssue {
+  return {
+    path: '',
+    code: 'invalid_option',
+    keyword: 'input',
+    message: `option "${name}" must be ${expected}`,
+    expected,
+    received: preview(value),
+  };
+}
+
+function unknownKind(kind: unknown): ContractIssue {
+  const expected = `one of ${CONTRACT_KINDS.join(', ')}`;
+  return {
+    path: '',
+    code: 'unknown_kind',
+    keyword: 'input',
+    message: `unknown contract kind ${typeof kind === 'string' ? JSON.stringify(truncate(kind, 60)) : preview(kind)}`,
+    expected,
+    received: preview(kind),
+  };
+}
+
+/** An issue for a value that could not be read at all (it threw while being inspected). */
+export function unreadable(thrown: unknown): ContractIssue {
+  let overflow = false;
+  try {
+    overflow = thrown instanceof RangeError;
+  } catch {
+    // A thrown proxy can throw again from its getPrototypeOf trap.
+  }
+  return {
+    path: '',
+    code: 'unreadable_value',
+    keyword: 'input',
+    message: overflow
+      ? `value is too deeply nested or too large to inspect (${describeThrown(thrown)})`
+      : `reading the value threw ${describeThrown(thrown)}`,
+    expected: 'plain JSON data',
+    received: overflow ? 'a value that overflows the stack' : 'a value whose properties throw when read',
+  };
+}
