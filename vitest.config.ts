@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/readme/.blocks/**'],
+    exclude: ['**/node_modules/**', 'test/readme/.blocks/**', 'test/consumer/project/**'],
     setupFiles: ['test/setup/no-network.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
