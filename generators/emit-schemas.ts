@@ -10,6 +10,7 @@ export const schemas = {
 ${entries}
 } as const;
 
+/** The name of one generated schema. */
 export type SchemaName = keyof typeof schemas;
 `;
 }

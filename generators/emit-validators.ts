@@ -110,6 +110,7 @@ export const validators = {
 ${typed}
 } as const;
 
+/** A kind with a precompiled validator. */
 export type ValidatedKind = keyof typeof validators;
 `;
 }

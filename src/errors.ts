@@ -7,6 +7,7 @@ import type { StripeErrorObject } from './types.js';
 
 const BRAND = Symbol.for('stripe-balance-kit.error');
 
+/** The base class of every error this package throws; switch on `code`. */
 export class StripeBalanceKitError extends Error {
   readonly code: string;
   readonly [BRAND] = true;
@@ -18,6 +19,7 @@ export class StripeBalanceKitError extends Error {
   }
 }
 
+/** True for errors of this package, even from another copy of it (ESM and CJS side by side). */
 export function isStripeBalanceKitError(value: unknown): value is StripeBalanceKitError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }

@@ -74,6 +74,8 @@ export {
   type AddCustomerInput,
   type Fault,
   type FetchFunction,
+  type FormTree,
+  type FormValue,
   InvalidSeedError,
   MockContractViolationError,
   type MockCustomer,
@@ -82,9 +84,4 @@ export {
   mockStripe,
   type Operation,
   type RecordedRequest,
-  StripeCore,
-  type StripeCoreOptions,
-  type StripeOutcome,
-  type StripeRequest,
-  type StripeResponse,
 } from './mock/index.js';

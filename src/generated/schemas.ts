@@ -1262,4 +1262,5 @@ export const schemas = {
   },
 } as const;
 
+/** The name of one generated schema. */
 export type SchemaName = keyof typeof schemas;

@@ -4164,4 +4164,5 @@ export const validators = {
   list_params: validateListParams as unknown as GeneratedValidator<NonNullable<operations['listCustomerBalanceTransactions']['parameters']['query']>>,
 } as const;
 
+/** A kind with a precompiled validator. */
 export type ValidatedKind = keyof typeof validators;

@@ -25,6 +25,7 @@ import { randomId } from './random-ids.js';
 import type { StripeOutcome, StripeRequest, StripeResponse } from './request.js';
 import { MockStore } from './store.js';
 
+/** Behaviour switches of the mock (shared by every transport). */
 export interface StripeCoreOptions {
   /** What to do with a customer id the mock has never seen: Stripe answers 404 (`'reject'`, default). */
   unknownCustomers?: 'create' | 'reject';
@@ -49,6 +50,7 @@ export interface RecordedRequest {
   operation?: Operation;
 }
 
+/** Which of the four endpoints a request was routed to. */
 export type Operation = 'create' | 'list' | 'retrieve' | 'update';
 
 /** A response the mock was about to send that breaks the contract: the mock refuses to send it. */
@@ -75,6 +77,7 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** Maps a method and path to one of the four operations, or `undefined`. */
 export function route(method: string, path: string): Route | undefined {
   const item = ITEM.exec(path);
   if (item) {
@@ -107,6 +110,7 @@ const RESPONSE_VALIDATORS = {
   list: validators.customer_balance_transaction_list,
 } as const;
 
+/** Stripe's behaviour for the four endpoints, with its state; transports call {@link StripeCore.handle}. */
 export class StripeCore {
   readonly store: MockStore;
   readonly faults = new FaultQueue();

@@ -6,6 +6,10 @@
  */
 import { StripeApiError, StripeBalanceKitError } from '../errors.js';
 
+/**
+ * A fault for `mock.failNext()`: an error status with Stripe's body and headers, a dropped
+ * connection, or a delay. `times` (default 1) repeats it for that many requests.
+ */
 export type Fault =
   | {
       /** Answer with Stripe's error body and headers for this status. */

@@ -6,6 +6,7 @@
 import type { StripeCore } from './core.js';
 import { normalizeHeaders } from './request.js';
 
+/** A WHATWG `fetch`, the shape `Stripe.createFetchHttpClient()` takes. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export function createFetchTransport(core: StripeCore, origin: string): FetchFunction {

@@ -10,6 +10,7 @@
 export interface FormTree {
   [key: string]: FormValue;
 }
+/** One decoded form value: a string, a `key[]=` array, or a nested form. */
 export type FormValue = string | string[] | FormTree;
 
 /** Stripe refuses deeper nesting; so do we, instead of building unbounded structures. */

@@ -15,6 +15,7 @@ import { createFetchTransport, type FetchFunction } from './fetch-transport.js';
 import { installNockTransport } from './nock-transport.js';
 import type { AddCustomerInput, MockCustomer } from './store.js';
 
+/** Options of {@link mockStripe}. */
 export interface MockStripeOptions extends StripeCoreOptions {
   /**
    * The API origin to intercept: `https://api.stripe.com` by default. A bare host name means
@@ -51,12 +52,24 @@ export interface MockStripe {
   readonly fetch: FetchFunction;
 }
 
+/** `api.stripe.com` → `https://api.stripe.com`; full origins pass through. */
 export function normalizeOrigin(host: string | undefined): string {
   const raw = host ?? 'https://api.stripe.com';
   const withScheme = /^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`;
   return new URL(withScheme).origin;
 }
 
+/**
+ * Installs nock interceptors that answer the four Customer Balance Transactions endpoints like
+ * Stripe, for `https://api.stripe.com` unless `host` says otherwise, and returns the handle.
+ *
+ * @example
+ * const mock = mockStripe();
+ * mock.customers.add({ id: 'cus_NcjdgdwZyI9Rj7' });
+ * const stripe = new Stripe('sk_test_123'); // or { httpClient: Stripe.createFetchHttpClient(mock.fetch) }
+ * await stripe.customers.createBalanceTransaction('cus_NcjdgdwZyI9Rj7', { amount: -500, currency: 'usd' });
+ * mock.restore();
+ */
 export function mockStripe(options: MockStripeOptions = {}): MockStripe {
   const origin = normalizeOrigin(options.host);
   const core = new StripeCore(options);

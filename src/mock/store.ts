@@ -21,9 +21,13 @@ export type MockCustomer = {
   invoice_credit_balance: Record<string, number>;
 };
 
+/** What `mock.customers.add()` takes; every field is optional. */
 export interface AddCustomerInput {
+  /** The id; a fresh `cus_` + 14 alphanumerics when omitted. */
   id?: string;
+  /** The customer's default currency (lowercase ISO code); else set by its first transaction. */
   currency?: string;
+  /** A starting balance in `currency`, in minor units (negative is credit). */
   balance?: number;
 }
 
@@ -36,6 +40,7 @@ interface CustomerRecord {
   ledger: readonly CustomerBalanceTransaction[];
 }
 
+/** `seed()` was given something that is not a valid, new customer_balance_transaction. Code `invalid_seed`. */
 export class InvalidSeedError extends StripeBalanceKitError {
   constructor(message: string) {
     super('invalid_seed', message);
