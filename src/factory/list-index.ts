@@ -108,6 +108,23 @@ export class CustomerTransactions {
     for (let i = low; i < list.length; i++) this.positions.set((list[i] as CustomerBalanceTransaction).id, i);
   }
 
+  /** Swaps in a new version of a transaction (same id, e.g. after an update), keeping its place. */
+  replace(transaction: CustomerBalanceTransaction): void {
+    const at = this.positions.get(transaction.id);
+    if (at === undefined) {
+      throw new StripeBalanceKitError(
+        'unknown_transaction',
+        `customer ${this.customer} has no transaction ${transaction.id} to replace; add() it first`,
+      );
+    }
+    this.chronological[at] = transaction;
+  }
+
+  /** The transactions, oldest first. */
+  values(): IterableIterator<CustomerBalanceTransaction> {
+    return this.chronological.values();
+  }
+
   /** The page Stripe returns for `query` (already checked by {@link checkListQuery}). */
   page(query: ListPageQuery, limit: number): CustomerBalanceTransactionList {
     const list = this.chronological;

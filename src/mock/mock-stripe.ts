@@ -82,7 +82,7 @@ export function mockStripe(options: MockStripeOptions = {}): MockStripe {
       get: (id) => core.store.getCustomer(id),
     },
     seed: (transactions) => core.store.seed(transactions),
-    transactions: (customer) => structuredClone([...core.store.ledger(customer)]),
+    transactions: (customer) => structuredClone([...core.store.transactionsOf(customer).values()]),
     get requests() {
       return core.requests;
     },

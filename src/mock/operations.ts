@@ -12,7 +12,7 @@ import type {
   UpdateParams,
 } from '../types.js';
 import { type ExpandPlan, expandTransaction } from './expand.js';
-import { pageOfLedger } from './paging.js';
+import { CustomerTransactions, checkListQuery } from '../factory/list-index.js';
 import { randomId } from './random-ids.js';
 import type { MockStore } from './store.js';
 
@@ -121,20 +121,27 @@ export function listTransactions(
   params: ListParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransactionList {
-  let ledger = ctx.store.ledger(ctx.customer);
+  const query = {
+    limit: params.limit,
+    starting_after: params.starting_after,
+    ending_before: params.ending_before,
+  };
+  const limit = checkListQuery(query);
+  let transactions = ctx.store.transactionsOf(ctx.customer);
   if (params.created !== undefined || params.invoice !== undefined) {
-    ledger = ledger.filter(
-      (t) =>
+    // Filters narrow the list first; the cursors then refer to the filtered list, as on Stripe.
+    const filtered = new CustomerTransactions(ctx.customer);
+    for (const t of transactions.values()) {
+      if (
         matchesCreated(t.created, params.created) &&
-        (params.invoice === undefined || invoiceId(t) === params.invoice),
-    );
+        (params.invoice === undefined || invoiceId(t) === params.invoice)
+      ) {
+        filtered.add(t);
+      }
+    }
+    transactions = filtered;
   }
-  const page = pageOfLedger(ledger, {
-    customer: ctx.customer,
-    ...(params.limit === undefined ? {} : { limit: params.limit }),
-    ...(params.starting_after === undefined ? {} : { starting_after: params.starting_after }),
-    ...(params.ending_before === undefined ? {} : { ending_before: params.ending_before }),
-  });
+  const page = transactions.page(query, limit);
   if (plan.size === 0) return page;
   return { ...page, data: page.data.map((t) => expandTransaction(t, plan, (c) => ctx.store.getCustomer(c))) };
 }

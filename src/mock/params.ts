@@ -7,7 +7,7 @@
 import { invalidRequest, type StripeApiError } from '../errors.js';
 import { schemas } from '../generated/schemas.js';
 import type { CreateParams, ListParams, Metadata, UpdateParams } from '../types.js';
-import { isSupportedCurrency, supportedCurrencies } from './currencies.js';
+import { isSupportedCurrency, supportedCurrencies } from '../factory/currencies.js';
 import type { FormTree, FormValue } from './form-codec.js';
 
 export type ParamsResult<T> = { ok: true; params: T } | { ok: false; error: StripeApiError };
@@ -32,7 +32,6 @@ const METADATA = schemas.create_params.definitions.metadata;
 const METADATA_MAX_KEYS = METADATA.maxProperties;
 const METADATA_KEY_MAX = METADATA.propertyNames.maxLength;
 const METADATA_VALUE_MAX = METADATA.additionalProperties.maxLength;
-const LIMIT = schemas.list_params.properties.limit;
 const ID_MAX = schemas.list_params.definitions.object_id.maxLength;
 const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
 
@@ -222,16 +221,9 @@ export function parseListParams(form: FormTree): ParamsResult<ListParams> {
   return run(() => {
     checkNames(form, 'list_params');
     const params: ListParams = {};
-    if (form.limit !== undefined) {
-      const limit = asInteger(form.limit, 'limit');
-      if (limit < LIMIT.minimum || limit > LIMIT.maximum) {
-        fail(`Invalid limit: must be between ${LIMIT.minimum} and ${LIMIT.maximum}`, { param: 'limit' });
-      }
-      params.limit = limit;
-    }
-    if (form.starting_after !== undefined && form.ending_before !== undefined) {
-      fail('Received both starting_after and ending_before parameters. Please pass in only one.');
-    }
+    // The range of `limit` and the exclusive cursors are checked with the paging itself
+    // (checkListQuery, shared with listPage()), so both answer with the same errors.
+    if (form.limit !== undefined) params.limit = asInteger(form.limit, 'limit');
     if (form.starting_after !== undefined)
       params.starting_after = asId(form.starting_after, 'starting_after');
     if (form.ending_before !== undefined) params.ending_before = asId(form.ending_before, 'ending_before');

@@ -1,8 +1,10 @@
 /**
- * The mock's state: customers with a balance per currency, and each customer's transactions in
- * the order they happened. Lists are copy-on-write so a page can be cut from a stable snapshot.
+ * The mock's state: customers with a balance per currency, and each customer's transactions
+ * kept by the fixtures' paging index, so the mock and `listPage()` page through the same code
+ * (O(limit) per page, however deep).
  */
 import { StripeBalanceKitError } from '../errors.js';
+import { CustomerTransactions, customerOf } from '../factory/list-index.js';
 import { validators } from '../generated/validators.js';
 import type { CustomerBalanceTransaction } from '../types.js';
 import { randomId } from './random-ids.js';
@@ -37,7 +39,7 @@ interface CustomerRecord {
   livemode: boolean;
   currency: string | null;
   balances: Map<string, number>;
-  ledger: readonly CustomerBalanceTransaction[];
+  transactions: CustomerTransactions;
 }
 
 /** `seed()` was given something that is not a valid, new customer_balance_transaction. Code `invalid_seed`. */
@@ -49,7 +51,8 @@ export class InvalidSeedError extends StripeBalanceKitError {
 
 export class MockStore {
   private customers = new Map<string, CustomerRecord>();
-  private transactionIndex = new Map<string, { customer: string; position: number }>();
+  /** Transaction id → customer id: ids are unique across customers. */
+  private owners = new Map<string, string>();
 
   constructor(private readonly now: () => number) {}
 
@@ -77,7 +80,7 @@ export class MockStore {
       livemode,
       currency: input.currency ?? null,
       balances,
-      ledger: [],
+      transactions: new CustomerTransactions(id),
     });
     return this.getCustomer(id)!;
   }
@@ -100,20 +103,16 @@ export class MockStore {
     };
   }
 
-  balance(customer: string, currency: string): number {
-    return this.customers.get(customer)?.balances.get(currency) ?? 0;
-  }
-
-  /** The customer's transactions, oldest first (a snapshot; later writes don't change it). */
-  ledger(customer: string): readonly CustomerBalanceTransaction[] {
-    return this.customers.get(customer)?.ledger ?? [];
+  /** The customer's transactions, oldest first, ready to page. */
+  transactionsOf(customer: string): CustomerTransactions {
+    return this.customers.get(customer)?.transactions ?? new CustomerTransactions(customer);
   }
 
   find(id: string): { customer: string; transaction: CustomerBalanceTransaction } | undefined {
-    const at = this.transactionIndex.get(id);
-    if (!at) return undefined;
-    const transaction = this.customers.get(at.customer)?.ledger[at.position];
-    return transaction ? { customer: at.customer, transaction } : undefined;
+    const customer = this.owners.get(id);
+    const transaction =
+      customer === undefined ? undefined : this.customers.get(customer)?.transactions.get(id);
+    return customer !== undefined && transaction ? { customer, transaction } : undefined;
   }
 
   /** Appends a new transaction, moving the customer's balance in its currency. */
@@ -126,20 +125,18 @@ export class MockStore {
     const draft = build(0);
     const ending = (record.balances.get(draft.currency) ?? 0) + draft.amount;
     const transaction = build(ending);
+    record.transactions.add(transaction);
     record.balances.set(transaction.currency, ending);
     record.currency ??= transaction.currency;
-    this.transactionIndex.set(transaction.id, { customer, position: record.ledger.length });
-    record.ledger = [...record.ledger, transaction];
+    this.owners.set(transaction.id, customer);
     return transaction;
   }
 
   replace(transaction: CustomerBalanceTransaction): void {
-    const at = this.transactionIndex.get(transaction.id);
-    const record = at && this.customers.get(at.customer);
-    if (!at || !record) throw new Error(`replace: unknown transaction ${transaction.id}`);
-    const ledger = [...record.ledger];
-    ledger[at.position] = transaction;
-    record.ledger = ledger;
+    const customer = this.owners.get(transaction.id);
+    const record = customer === undefined ? undefined : this.customers.get(customer);
+    if (!record) throw new Error(`replace: unknown transaction ${transaction.id}`);
+    record.transactions.replace(transaction);
   }
 
   /**
@@ -147,7 +144,7 @@ export class MockStore {
    * customers are created as needed and end with the last ending balance per currency.
    */
   seed(transactions: readonly CustomerBalanceTransaction[], livemode = false): void {
-    const byCustomer = new Map<string, CustomerBalanceTransaction[]>();
+    const seen = new Set<string>();
     transactions.forEach((transaction, index) => {
       if (!validators.customer_balance_transaction(transaction)) {
         const first = validators.customer_balance_transaction.errors?.[0];
@@ -155,37 +152,31 @@ export class MockStore {
           `seed(): transactions[${index}]${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}; seed objects must match the customer_balance_transaction contract (build them with createFixtures())`,
         );
       }
-      if (this.transactionIndex.has(transaction.id)) {
+      if (this.owners.has(transaction.id) || seen.has(transaction.id)) {
         throw new InvalidSeedError(
           `seed(): transactions[${index}] has id ${transaction.id}, which is already in the mock`,
         );
       }
-      const customer =
-        typeof transaction.customer === 'string' ? transaction.customer : transaction.customer.id;
-      const list = byCustomer.get(customer) ?? [];
-      list.push(transaction);
-      byCustomer.set(customer, list);
+      seen.add(transaction.id);
     });
-    for (const [customer, list] of byCustomer) {
+    // Oldest first; the input order breaks ties, as the paging index does.
+    const ordered = transactions
+      .map((t, i) => [t, i] as const)
+      .sort((a, b) => a[0].created - b[0].created || a[1] - b[1]);
+    for (const [original] of ordered) {
+      const transaction = structuredClone(original);
+      const customer = customerOf(transaction);
       if (!this.customers.has(customer)) this.addCustomer({ id: customer }, livemode);
       const record = this.customers.get(customer)!;
-      // Oldest first; the input order breaks ties, as Stripe's own ordering is by creation.
-      const sorted = list
-        .map((t, i) => [t, i] as const)
-        .sort((a, b) => a[0].created - b[0].created || a[1] - b[1]);
-      const ledger = [...record.ledger];
-      for (const [transaction] of sorted) {
-        this.transactionIndex.set(transaction.id, { customer, position: ledger.length });
-        ledger.push(structuredClone(transaction));
-        record.balances.set(transaction.currency, transaction.ending_balance);
-        record.currency ??= transaction.currency;
-      }
-      record.ledger = ledger;
+      record.transactions.add(transaction);
+      record.balances.set(transaction.currency, transaction.ending_balance);
+      record.currency ??= transaction.currency;
+      this.owners.set(transaction.id, customer);
     }
   }
 
   clear(): void {
     this.customers.clear();
-    this.transactionIndex.clear();
+    this.owners.clear();
   }
 }

@@ -8,7 +8,10 @@ import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MockStripe, mockStripe } from '../../src/mock/index.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
-import { buildLedger } from './ledger-builder.js';
+import { createFixtures } from '../../src/factory/index.js';
+
+const buildLedger = (customer: string, count: number): CustomerBalanceTransaction[] =>
+  createFixtures({ seed: count }).ledger({ customer, currency: 'usd', count });
 
 const KEY = 'sk_test_51MockKeyForStripeBalanceKit';
 
