@@ -1,83 +1,143 @@
+/**
+ * `npm start` (and `stripe-balance-kit demo`): the kit's main job end to end, with no
+ * configuration. A seeded ledger is served by the mock to the official `stripe` client, paged
+ * through, every response checked against the contract, a fault injected and survived, and
+ * sample fixtures written to a temp dir; then a short report.
+ */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validate } from '../contract/validate.js';
 import { currencyInfo } from '../factory/currencies.js';
 import { createFixtures } from '../factory/fixtures.js';
 import { listPage } from '../factory/list-page.js';
 import { STRIPE_API_VERSION } from '../generated/spec-version.js';
-import { validators } from '../generated/validators.js';
+import { mockStripe } from '../mock/mock-stripe.js';
 import type { CustomerBalanceTransaction } from '../types.js';
 import type { Command } from './command.js';
+import { type DemoClient, officialClient, rawClient } from './demo-client.js';
 
 /** The seed of the demo's fixtures: the same ledger on every run and every machine. */
 const DEMO_SEED = 2026;
-const DEMO_COUNT = 25;
+const DEMO_COUNT = 250;
+const PAGE_SIZE = 100;
 
-/** `npm start`: a short end-to-end tour of the kit; later issues grow it into the full main job. */
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Run a short end-to-end demonstration (what `npm start` runs)',
-  async run(_argv, io) {
-    const example = {
-      id: 'cbtxn_1MrU9qLkdIwHu7ixhdjxGBgI',
-      object: 'customer_balance_transaction',
-      amount: -500,
-      created: 1680216086,
-      credit_note: null,
-      currency: 'usd',
-      customer: 'cus_NcjdgdwZyI9Rj7',
-      description: null,
-      ending_balance: -500,
-      invoice: null,
-      livemode: false,
-      metadata: {},
-      type: 'adjustment',
+  async run(argv, io) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout.write(
+        'Usage: stripe-balance-kit demo\n\nBuilds a seeded ledger, serves it through the mock to the official stripe client (or raw\nHTTP when `stripe` is not installed), pages through it, checks every response against the\ncontract, injects a fault, writes sample fixtures to a temp dir and prints a report.\nExit 0 when every check passed, 1 otherwise.\n',
+      );
+      return 0;
+    }
+    const say = (line = '') => io.stdout.write(`${line}\n`);
+    const problems: string[] = [];
+    let checked = 0;
+    const check = (kind: Parameters<typeof validate>[0], value: unknown, what: string) => {
+      checked++;
+      const result = validate(kind, value);
+      for (const issue of result.errors) problems.push(`${what}: ${issue.path || '/'} ${issue.message}`);
     };
-    const ok = validators.customer_balance_transaction(example);
-    io.stdout.write(`stripe-balance-kit — Stripe API ${STRIPE_API_VERSION}\n`);
-    io.stdout.write(
-      `Stripe's documented example object: ${ok ? 'matches the contract' : 'VIOLATES the contract'}\n`,
-    );
 
-    // Fixtures: a seeded ledger, checked against the contract, written out as samples.
+    say(`stripe-balance-kit — Stripe API ${STRIPE_API_VERSION}`);
+
+    // 1. Fixtures: a seeded ledger.
     const fx = createFixtures({ seed: DEMO_SEED });
     const ledger = fx.ledger({ count: DEMO_COUNT, currency: 'usd' });
-    const first = ledger[0];
-    if (!first) return 1;
-    const customer = first.customer as string;
-    const money = moneyFormat(first.currency);
-    const page = listPage(ledger, { customer });
-    const creditNote = fx.balanceTransaction({ type: 'credit_note', customer, currency: 'usd' });
+    const customer = ledger[0]?.customer as string;
+    const money = moneyFormat('usd');
+    say(`\n1. Fixtures (seed ${DEMO_SEED}): ${ledger.length} transactions for ${customer} in usd`);
+    say(`   types: ${typeCounts(ledger)}`);
+    say(`   final balance ${money(ledger.at(-1)?.ending_balance ?? 0)}`);
 
-    io.stdout.write(
-      `\nFixtures (seed ${DEMO_SEED}): a ${ledger.length}-transaction ledger for ${customer} in ${first.currency}\n`,
-    );
-    for (const row of [...ledger.slice(0, 3), ...ledger.slice(-2)]) {
-      io.stdout.write(
-        `  ${new Date(row.created * 1000).toISOString().slice(0, 10)}  ${row.type.padEnd(38)} ${money(row.amount).padStart(12)}  balance ${money(row.ending_balance)}\n`,
+    // 2. Served by the mock to the official client.
+    const mock = mockStripe();
+    try {
+      mock.seed(ledger);
+      const client: DemoClient = (await officialClient(mock.fetch)) ?? rawClient(mock.fetch);
+      say(`\n2. Mock → ${client.name}`);
+
+      const seen: CustomerBalanceTransaction[] = [];
+      let pages = 0;
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await client.list(customer, {
+          limit: PAGE_SIZE,
+          ...(cursor ? { starting_after: cursor } : {}),
+        });
+        pages++;
+        check('customer_balance_transaction_list', page, `list page ${pages}`);
+        seen.push(...page.data);
+        if (!page.has_more) break;
+        cursor = page.data.at(-1)?.id;
+      }
+      const expected = [...ledger].reverse().map((t) => t.id);
+      const sameOrder = seen.length === expected.length && seen.every((t, i) => t.id === expected[i]);
+      if (!sameOrder) problems.push('paging did not return every transaction exactly once, newest first');
+      say(
+        `   paged ${seen.length} transactions in ${pages} pages of ${PAGE_SIZE}, newest first: ${sameOrder ? 'ok' : 'MISMATCH'}`,
       );
+
+      const before = mock.customers.get(customer)?.balance ?? 0;
+      const credit = await client.create(customer, {
+        amount: -2500,
+        currency: 'usd',
+        description: 'Goodwill credit',
+      });
+      check('customer_balance_transaction', credit, 'create');
+      const updated = await client.update(customer, credit.id, { metadata: { ticket: 'T-1042' } });
+      check('customer_balance_transaction', updated, 'update');
+      const fetched = await client.retrieve(customer, credit.id);
+      check('customer_balance_transaction', fetched, 'retrieve');
+      say(`   created ${credit.id} (${money(credit.amount)}), updated its metadata, retrieved it`);
+
+      mock.failNext({ status: 500 });
+      const retried = await client.create(customer, { amount: -100, currency: 'usd' });
+      check('customer_balance_transaction', retried, 'create after a 500');
+      const posts = mock.requests.filter((r) => r.operation === 'create').slice(-2);
+      const once = mock.transactions(customer).filter((t) => t.id === retried.id).length === 1;
+      const sameKey = posts.length === 2 && posts[0]?.idempotencyKey === posts[1]?.idempotencyKey;
+      if (client.retries && !(once && sameKey))
+        problems.push('a 500 was not retried exactly once with the same key');
+      say(
+        `   injected a 500: ${client.retries ? `retried with the same Idempotency-Key, applied ${once ? 'once' : 'MORE THAN ONCE'}` : 'raw HTTP does not retry; answered again by hand'}`,
+      );
+      const balance = mock.customers.get(customer)?.balance ?? 0;
+      if (balance !== before - 2500 - 100) problems.push(`balance ${balance} is not ${before - 2600}`);
+      say(`   balance ${money(before)} → ${money(balance)}`);
+
+      const error = await client.createRaw(customer, 'currency=usd');
+      check('error', error.body, 'error envelope');
+      say(`   missing amount → ${error.status} ${JSON.stringify(error.body)}`);
+      say(
+        `   ${mock.requests.length} requests served, ${mock.violations.length} contract violations refused`,
+      );
+    } finally {
+      mock.restore();
     }
-    io.stdout.write(`  types: ${typeCounts(ledger)}\n`);
 
-    const invalid = [...ledger, creditNote].filter((t) => !validators.customer_balance_transaction(t)).length;
-    const pageOk = validators.customer_balance_transaction_list(page);
-    io.stdout.write(
-      `  contract: ${ledger.length + 1 - invalid}/${ledger.length + 1} transactions and the first list page (${page.data.length} of ${ledger.length}, has_more ${page.has_more}) ${invalid === 0 && pageOk ? 'pass' : 'FAIL'} the generated validators\n`,
-    );
-
+    // 3. Sample fixtures on disk.
     const dir = await mkdtemp(join(tmpdir(), 'stripe-balance-kit-demo-'));
+    const page = listPage(ledger, { customer, limit: 10 });
+    check('customer_balance_transaction_list', page, 'listPage()');
     const files: Record<string, string> = {
       'ledger.json': `${JSON.stringify(ledger, null, 2)}\n`,
       'ledger.ndjson': ledger.map((row) => `${JSON.stringify(row)}\n`).join(''),
       'list-page-1.json': `${JSON.stringify(page, null, 2)}\n`,
-      'credit-note.json': `${JSON.stringify(creditNote, null, 2)}\n`,
+      'credit-note.json': `${JSON.stringify(fx.balanceTransaction({ type: 'credit_note', customer, currency: 'usd' }), null, 2)}\n`,
     };
     for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
-    io.stdout.write(`  sample fixtures written to ${dir}: ${Object.keys(files).join(', ')}\n`);
-    io.stdout.write(
-      '  more: `stripe-balance-kit generate --count 1000000 --format ndjson --out ledger.ndjson`\n',
-    );
-    return ok && invalid === 0 && pageOk ? 0 : 1;
+    say(`\n3. Sample fixtures written to ${dir}`);
+    say(`   ${Object.keys(files).join(', ')}`);
+    say(`   check them: stripe-balance-kit validate ${dir}`);
+
+    // 4. Report.
+    say(`\n4. Contract: ${checked} responses and fixtures checked, ${problems.length} problems`);
+    for (const problem of problems.slice(0, 20)) say(`   - ${problem}`);
+    say(problems.length === 0 ? '\nAll checks passed.' : '\nSome checks FAILED.');
+    return problems.length === 0 ? 0 : 1;
   },
 };
 
