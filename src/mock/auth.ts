@@ -66,3 +66,26 @@ export function authenticate(authorization: string | undefined, allowLiveKeys: b
   }
   return { ok: true, key, livemode };
 }
+
+/** `sk_test_abc…wxyz` → `sk_test_…wxyz`: how keys appear in logs, recordings and reports. */
+export function redactKey(key: string): string {
+  const match = /^([a-z]{2}_(?:test|live)_)/.exec(key);
+  return `${match?.[1] ?? ''}…${key.length > 8 ? key.slice(-4) : ''}`;
+}
+
+/**
+ * Headers as they may be logged: the API key in `Authorization` is redacted
+ * (`Bearer sk_test_…4242`), so request logs never hold a usable key.
+ */
+export function redactHeaders(
+  headers: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  const out = { ...headers };
+  const authorization = out.authorization;
+  if (authorization !== undefined) {
+    const key = keyFromHeader(authorization);
+    const scheme = authorization.trim().split(/\s+/)[0] ?? '';
+    out.authorization = key ? `${scheme} ${redactKey(key)}` : '[redacted]';
+  }
+  return out;
+}

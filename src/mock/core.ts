@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { StripeApiError, StripeBalanceKitError, invalidRequest, resourceMissing } from '../errors.js';
 import { STRIPE_API_VERSION } from '../generated/spec-version.js';
 import { validators } from '../generated/validators.js';
-import { authenticate } from './auth.js';
+import { authenticate, redactHeaders } from './auth.js';
 import { type ExpandPlan, planExpansion } from './expand.js';
 import { type Fault, FaultQueue, faultError, faultShouldRetry } from './faults.js';
 import { decodeForm, FormDecodeError, type FormTree } from './form-codec.js';
@@ -150,7 +150,7 @@ export class StripeCore {
       path,
       query: Object.create(null) as FormTree,
       body: Object.create(null) as FormTree,
-      headers: { ...request.headers },
+      headers: redactHeaders(request.headers),
       idempotencyKey,
       requestId,
       status: 0,

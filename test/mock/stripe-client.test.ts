@@ -81,6 +81,9 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
       expect(created.id).toMatch(/^cbtxn_[0-9A-Za-z]{24}$/);
       expect(Math.abs(created.created - Date.now() / 1000)).toBeLessThan(5);
       expect(created.lastResponse.requestId).toMatch(/^req_[0-9A-Za-z]{14}$/);
+      // The request log never holds a usable key.
+      expect(mock.requests[0]?.headers.authorization).toBe(`Bearer sk_test_…${KEY.slice(-4)}`);
+      expect(JSON.stringify(mock.requests)).not.toContain(KEY);
       expect(header(created.lastResponse, 'stripe-version')).toBe(Stripe.API_VERSION);
 
       const second = await stripe.customers.createBalanceTransaction(customer, {
