@@ -3,6 +3,12 @@
  * prefixes, and which link fields (`invoice`, `credit_note`, `checkout_session`) its `type` implies.
  * Every read is guarded: these rules also run on values the schema already rejected.
  */
+import {
+  CHECKOUT_SESSION_TYPES,
+  INVOICE_LINKED_TYPES,
+  TRANSACTION_TYPES,
+  TYPE_RULES,
+} from '../factory/transaction-types.js';
 import { appendToken } from './json-pointer.js';
 import { preview } from './preview.js';
 import type { ContractIssue } from './types.js';
@@ -21,21 +27,14 @@ type LinkField = 'invoice' | 'credit_note' | 'checkout_session';
 
 const LINK_FIELDS: readonly LinkField[] = ['invoice', 'credit_note', 'checkout_session'];
 
-/** The transaction types that carry each link; every other known type carries none. */
+/**
+ * The transaction types that carry each link; every other known type carries none. Derived from
+ * the fixtures' type table, so generated data and the checks can never disagree on a rule.
+ */
 const TYPES_WITH_LINK: Readonly<Record<LinkField, ReadonlySet<string>>> = {
-  invoice: new Set([
-    'applied_to_invoice',
-    'unapplied_from_invoice',
-    'invoice_overpaid',
-    'invoice_too_large',
-    'invoice_too_small',
-    'credit_note',
-  ]),
-  credit_note: new Set(['credit_note']),
-  checkout_session: new Set([
-    'checkout_session_subscription_payment',
-    'checkout_session_subscription_payment_canceled',
-  ]),
+  invoice: INVOICE_LINKED_TYPES,
+  credit_note: new Set(TRANSACTION_TYPES.filter((t) => TYPE_RULES[t].links === 'credit_note')),
+  checkout_session: CHECKOUT_SESSION_TYPES,
 };
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set([
