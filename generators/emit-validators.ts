@@ -68,6 +68,7 @@ export function emitValidators(schemas: SchemaSet, header: string): string {
     },
   );
   if (/\brequire\(/.test(code)) throw new Error('standalone validators still require() a module');
+  code = guardLengthChecks(code);
 
   const formats = Object.entries(FORMAT_SOURCES)
     .map(
@@ -113,4 +114,21 @@ ${typed}
 /** A kind with a precompiled validator. */
 export type ValidatedKind = keyof typeof validators;
 `;
+}
+
+/**
+ * AJV counts characters (code points) for every `maxLength`/`minLength`, a loop over the whole
+ * string on each check — a third of a transaction's validation time. A string has at least
+ * length/2 and at most length code points, so the UTF-16 length settles almost every check;
+ * the count runs only in the narrow band where it could change the answer.
+ */
+export function guardLengthChecks(code: string): string {
+  const counter = /const (func\d+) = \(function ucs2length\(/.exec(code)?.[1];
+  if (!counter) return code;
+  const call = new RegExp(`${counter}\\(([\\w.$]+)\\) ([<>]) (\\d+)`, 'g');
+  return code.replace(call, (_match, value: string, op: string, limit: string) =>
+    op === '>'
+      ? `(${value}.length > ${limit} && ${counter}(${value}) > ${limit})`
+      : `(${value}.length < ${limit} || (${value}.length < ${Number(limit) * 2} && ${counter}(${value}) < ${limit}))`,
+  );
 }

@@ -14,9 +14,11 @@ export function nullable(node: Node): Node {
     if (Array.isArray(values)) withNull.enum = [...values, null];
     return withNull;
   }
+  // `null` goes first: anyOf stops at the first branch that passes, and a null that had to fail
+  // the other branches first would allocate their errors on every valid check.
   const { description, ...schema } = rest;
   if (Array.isArray(schema.anyOf) && Object.keys(schema).length === 1) {
-    return { ...(description ? { description } : {}), anyOf: [...schema.anyOf, { type: 'null' }] };
+    return { ...(description ? { description } : {}), anyOf: [{ type: 'null' }, ...schema.anyOf] };
   }
-  return { ...(description ? { description } : {}), anyOf: [schema, { type: 'null' }] };
+  return { ...(description ? { description } : {}), anyOf: [{ type: 'null' }, schema] };
 }

@@ -177,9 +177,10 @@ export function describeEnum(values: readonly unknown[]): string {
   return words.length === 1 ? (words[0] ?? '') : `one of ${words.join(', ')}`;
 }
 
-/** `a`, `a or b`, `a, b, or c`, without repeats. */
+/** `a`, `a or b`, `a, b, or c`, without repeats; `null` is named last, as people say it. */
 export function listWords(words: readonly string[]): string {
-  const unique = [...new Set(words)];
+  // The generated schemas test `null` first (it is the cheap branch); readers expect it last.
+  const unique = [...new Set(words)].sort((a, b) => Number(a === 'null') - Number(b === 'null'));
   if (unique.length <= 1) return unique[0] ?? '';
   if (unique.length === 2) return `${unique[0]} or ${unique[1]}`;
   return `${unique.slice(0, -1).join(', ')}, or ${unique[unique.length - 1]}`;

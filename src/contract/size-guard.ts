@@ -23,58 +23,87 @@ const MIN_LIMIT = 1_000;
 
 const MAX_SCHEMA_DEPTH = 32;
 
-/** An issue for the first oversized array the schema would walk, or `undefined`. */
-export function oversizedArray(root: SchemaNode, value: unknown): ContractIssue | undefined {
-  return walk(root, root, value, '', 0);
+/** Where the schema has an array, as property names with `*` for "every item", and its limit. */
+interface ArraySite {
+  path: readonly string[];
+  limit: number;
+  allowed: number;
 }
 
-function walk(
-  root: SchemaNode,
-  node: SchemaNode,
-  value: unknown,
-  path: string,
-  depth: number,
-): ContractIssue | undefined {
-  if (depth > MAX_SCHEMA_DEPTH) return undefined;
+const sitesByRoot = new WeakMap<SchemaNode, readonly ArraySite[]>();
+
+/**
+ * The array sites of a schema, found once per schema: the guard then follows only those paths
+ * in the value, so checking a valid transaction costs a few property reads, not a schema walk.
+ */
+function arraySites(root: SchemaNode): readonly ArraySite[] {
+  let sites = sitesByRoot.get(root);
+  if (!sites) {
+    const found: ArraySite[] = [];
+    collect(root, root, [], 0, found);
+    sites = found;
+    sitesByRoot.set(root, sites);
+  }
+  return sites;
+}
+
+function collect(root: SchemaNode, node: SchemaNode, path: string[], depth: number, out: ArraySite[]): void {
+  if (depth > MAX_SCHEMA_DEPTH) return;
   const n = deref(root, node);
   for (const key of ['anyOf', 'allOf', 'oneOf']) {
     const branches = n[key];
-    if (!Array.isArray(branches)) continue;
-    for (const branch of branches) {
-      const found = walk(root, branch as SchemaNode, value, path, depth + 1);
-      if (found) return found;
-    }
+    if (Array.isArray(branches))
+      for (const branch of branches) collect(root, branch as SchemaNode, path, depth + 1, out);
   }
   const items = n.items;
-  if (isArray(value) && typeof items === 'object' && items !== null) {
-    const length = value.length;
+  if (typeof items === 'object' && items !== null) {
     const maxItems = typeof n.maxItems === 'number' ? n.maxItems : undefined;
     const limit =
       maxItems === undefined ? MAX_ARRAY_LENGTH : Math.max(MIN_LIMIT, maxItems * MAX_ITEMS_FACTOR);
-    if (length > limit) {
-      const allowed = maxItems ?? limit;
-      return {
-        path,
-        code: 'too_many_items',
-        keyword: 'maxItems',
-        message: `array of ${length} items is far beyond the limit of ${allowed}; its items were not checked`,
-        expected: `at most ${allowed} items`,
-        received: `array of ${length} items`,
-      };
-    }
-    for (let i = 0; i < length; i += 1) {
-      const found = walk(root, items as SchemaNode, get(value, i), appendToken(path, i), depth + 1);
-      if (found) return found;
-    }
+    out.push({ path, limit, allowed: maxItems ?? limit });
+    collect(root, items as SchemaNode, [...path, '*'], depth + 1, out);
   }
   const properties = n.properties;
-  if (isRecord(value) && typeof properties === 'object' && properties !== null) {
-    for (const [name, child] of Object.entries(properties)) {
-      const member = get(value, name);
-      if (member === undefined || member === null || typeof member !== 'object') continue;
-      const found = walk(root, child as SchemaNode, member, appendToken(path, name), depth + 1);
-      if (found) return found;
-    }
+  if (typeof properties === 'object' && properties !== null) {
+    for (const [name, child] of Object.entries(properties))
+      collect(root, child as SchemaNode, [...path, name], depth + 1, out);
+  }
+}
+
+/** An issue for the first oversized array the schema would walk, or `undefined`. */
+export function oversizedArray(root: SchemaNode, value: unknown): ContractIssue | undefined {
+  for (const site of arraySites(root)) {
+    const found = visit(site, value, 0, '');
+    if (found) return found;
   }
   return undefined;
+}
+
+function visit(site: ArraySite, value: unknown, at: number, path: string): ContractIssue | undefined {
+  if (at === site.path.length) {
+    if (!isArray(value) || value.length <= site.limit) return undefined;
+    const length = value.length;
+    return {
+      path,
+      code: 'too_many_items',
+      keyword: 'maxItems',
+      message: `array of ${length} items is far beyond the limit of ${site.allowed}; its items were not checked`,
+      expected: `at most ${site.allowed} items`,
+      received: `array of ${length} items`,
+    };
+  }
+  const step = site.path[at] as string;
+  if (step === '*') {
+    // Only reached through an array already within its limit.
+    if (!isArray(value)) return undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const found = visit(site, get(value, i), at + 1, appendToken(path, i));
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  const member = get(value, step);
+  if (member === undefined || member === null || typeof member !== 'object') return undefined;
+  return visit(site, member, at + 1, appendToken(path, step));
 }

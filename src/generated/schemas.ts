@@ -254,13 +254,13 @@ export const schemas = {
         "description": "The Checkout Session that made this transaction, if any.",
         "anyOf": [
           {
+            "type": "null"
+          },
+          {
             "$ref": "#/definitions/object_id"
           },
           {
             "$ref": "#/definitions/expanded_checkout_session"
-          },
-          {
-            "type": "null"
           }
         ]
       },
@@ -271,13 +271,13 @@ export const schemas = {
         "description": "The credit note this transaction belongs to, if any.",
         "anyOf": [
           {
+            "type": "null"
+          },
+          {
             "$ref": "#/definitions/object_id"
           },
           {
             "$ref": "#/definitions/expanded_credit_note"
-          },
-          {
-            "type": "null"
           }
         ]
       },
@@ -319,13 +319,13 @@ export const schemas = {
         "description": "The invoice this transaction relates to, if any.",
         "anyOf": [
           {
+            "type": "null"
+          },
+          {
             "$ref": "#/definitions/object_id"
           },
           {
             "$ref": "#/definitions/expanded_invoice"
-          },
-          {
-            "type": "null"
           }
         ]
       },
@@ -335,14 +335,14 @@ export const schemas = {
       "metadata": {
         "anyOf": [
           {
+            "type": "null"
+          },
+          {
             "allOf": [
               {
                 "$ref": "#/definitions/metadata"
               }
             ]
-          },
-          {
-            "type": "null"
           }
         ]
       },
@@ -556,13 +556,13 @@ export const schemas = {
             "description": "The Checkout Session that made this transaction, if any.",
             "anyOf": [
               {
+                "type": "null"
+              },
+              {
                 "$ref": "#/definitions/object_id"
               },
               {
                 "$ref": "#/definitions/expanded_checkout_session"
-              },
-              {
-                "type": "null"
               }
             ]
           },
@@ -573,13 +573,13 @@ export const schemas = {
             "description": "The credit note this transaction belongs to, if any.",
             "anyOf": [
               {
+                "type": "null"
+              },
+              {
                 "$ref": "#/definitions/object_id"
               },
               {
                 "$ref": "#/definitions/expanded_credit_note"
-              },
-              {
-                "type": "null"
               }
             ]
           },
@@ -621,13 +621,13 @@ export const schemas = {
             "description": "The invoice this transaction relates to, if any.",
             "anyOf": [
               {
+                "type": "null"
+              },
+              {
                 "$ref": "#/definitions/object_id"
               },
               {
                 "$ref": "#/definitions/expanded_invoice"
-              },
-              {
-                "type": "null"
               }
             ]
           },
@@ -637,14 +637,14 @@ export const schemas = {
           "metadata": {
             "anyOf": [
               {
+                "type": "null"
+              },
+              {
                 "allOf": [
                   {
                     "$ref": "#/definitions/metadata"
                   }
                 ]
-              },
-              {
-                "type": "null"
               }
             ]
           },

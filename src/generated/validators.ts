@@ -25,7 +25,7 @@ const formats = {
 };
 
 const validateCustomerBalanceTransaction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://stripe-balance-kit.dev/schemas/customer_balance_transaction.json","description":"One credit or debit to a customer's invoice credit balance. A negative `amount` is a credit, a positive one a debit; `ending_balance` is the balance right after it.","type":"object","additionalProperties":false,"required":["amount","created","currency","customer","ending_balance","id","livemode","object","type"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer_balance_transaction"]},"amount":{"description":"Minor units; negative credits the customer, positive debits them.","type":"integer"},"checkout_session":{"description":"The Checkout Session that made this transaction, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_checkout_session"},{"type":"null"}]},"created":{"$ref":"#/definitions/unix_time"},"credit_note":{"description":"The credit note this transaction belongs to, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_credit_note"},{"type":"null"}]},"currency":{"$ref":"#/definitions/currency"},"customer":{"description":"The customer whose balance changed.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_customer"}]},"customer_account":{"description":"The Account (v2 customer) id, when the customer is represented by one.","type":["string","null"],"maxLength":5000},"description":{"description":"Free text shown to users.","type":["string","null"],"maxLength":5000},"ending_balance":{"description":"The customer's balance in this currency after the transaction.","type":"integer"},"invoice":{"description":"The invoice this transaction relates to, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_invoice"},{"type":"null"}]},"livemode":{"type":"boolean"},"metadata":{"anyOf":[{"allOf":[{"$ref":"#/definitions/metadata"}]},{"type":"null"}]},"type":{"description":"What caused the transaction.","type":"string","enum":["adjustment","applied_to_invoice","checkout_session_subscription_payment","checkout_session_subscription_payment_canceled","credit_note","initial","invoice_overpaid","invoice_too_large","invoice_too_small","migration","unapplied_from_invoice","unspent_receiver_credit"]}},"definitions":{"currency":{"description":"Three-letter ISO 4217 code in lowercase, one Stripe supports.","type":"string","pattern":"^[a-z]{3}$"},"expanded_checkout_session":{"description":"An expanded Checkout Session. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["checkout.session"]}},"additionalProperties":true},"expanded_credit_note":{"description":"An expanded credit note. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["credit_note"]}},"additionalProperties":true},"expanded_customer":{"description":"An expanded customer (or deleted customer). Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer"]},"deleted":{"type":"boolean"}},"additionalProperties":true},"expanded_invoice":{"description":"An expanded invoice. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["invoice"]}},"additionalProperties":true},"metadata":{"description":"Key-value pairs stored on the object. Stripe allows at most 50 keys, keys up to 40 characters without square brackets, and values up to 500 characters.","type":"object","maxProperties":50,"additionalProperties":{"type":"string","maxLength":500},"propertyNames":{"maxLength":40,"pattern":"^[^\\[\\]]*$"}},"object_id":{"description":"A Stripe object id; Stripe documents ids as at most 255 characters.","type":"string","minLength":1,"maxLength":255},"unix_time":{"description":"Seconds since the Unix epoch.","type":"integer","format":"unix-time"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://stripe-balance-kit.dev/schemas/customer_balance_transaction.json","description":"One credit or debit to a customer's invoice credit balance. A negative `amount` is a credit, a positive one a debit; `ending_balance` is the balance right after it.","type":"object","additionalProperties":false,"required":["amount","created","currency","customer","ending_balance","id","livemode","object","type"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer_balance_transaction"]},"amount":{"description":"Minor units; negative credits the customer, positive debits them.","type":"integer"},"checkout_session":{"description":"The Checkout Session that made this transaction, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_checkout_session"}]},"created":{"$ref":"#/definitions/unix_time"},"credit_note":{"description":"The credit note this transaction belongs to, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_credit_note"}]},"currency":{"$ref":"#/definitions/currency"},"customer":{"description":"The customer whose balance changed.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_customer"}]},"customer_account":{"description":"The Account (v2 customer) id, when the customer is represented by one.","type":["string","null"],"maxLength":5000},"description":{"description":"Free text shown to users.","type":["string","null"],"maxLength":5000},"ending_balance":{"description":"The customer's balance in this currency after the transaction.","type":"integer"},"invoice":{"description":"The invoice this transaction relates to, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_invoice"}]},"livemode":{"type":"boolean"},"metadata":{"anyOf":[{"type":"null"},{"allOf":[{"$ref":"#/definitions/metadata"}]}]},"type":{"description":"What caused the transaction.","type":"string","enum":["adjustment","applied_to_invoice","checkout_session_subscription_payment","checkout_session_subscription_payment_canceled","credit_note","initial","invoice_overpaid","invoice_too_large","invoice_too_small","migration","unapplied_from_invoice","unspent_receiver_credit"]}},"definitions":{"currency":{"description":"Three-letter ISO 4217 code in lowercase, one Stripe supports.","type":"string","pattern":"^[a-z]{3}$"},"expanded_checkout_session":{"description":"An expanded Checkout Session. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["checkout.session"]}},"additionalProperties":true},"expanded_credit_note":{"description":"An expanded credit note. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["credit_note"]}},"additionalProperties":true},"expanded_customer":{"description":"An expanded customer (or deleted customer). Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer"]},"deleted":{"type":"boolean"}},"additionalProperties":true},"expanded_invoice":{"description":"An expanded invoice. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["invoice"]}},"additionalProperties":true},"metadata":{"description":"Key-value pairs stored on the object. Stripe allows at most 50 keys, keys up to 40 characters without square brackets, and values up to 500 characters.","type":"object","maxProperties":50,"additionalProperties":{"type":"string","maxLength":500},"propertyNames":{"maxLength":40,"pattern":"^[^\\[\\]]*$"}},"object_id":{"description":"A Stripe object id; Stripe documents ids as at most 255 characters.","type":"string","minLength":1,"maxLength":255},"unix_time":{"description":"Seconds since the Unix epoch.","type":"integer","format":"unix-time"}}};
 const schema12 = {"description":"A Stripe object id; Stripe documents ids as at most 255 characters.","type":"string","minLength":1,"maxLength":255};
 const schema16 = {"description":"Seconds since the Unix epoch.","type":"integer","format":"unix-time"};
 const schema20 = {"description":"Three-letter ISO 4217 code in lowercase, one Stripe supports.","type":"string","pattern":"^[a-z]{3}$"};
@@ -77,7 +77,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -87,7 +87,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -176,7 +176,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -186,7 +186,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -275,7 +275,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -285,7 +285,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -386,7 +386,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -396,7 +396,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -570,7 +570,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -580,7 +580,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -643,9 +643,8 @@ let data3 = data.checkout_session;
 const _errs10 = errors;
 let valid2 = false;
 const _errs11 = errors;
-if(typeof data3 === "string"){
-if(func3(data3) > 255){
-const err16 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(data3 !== null){
+const err16 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/properties/checkout_session/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -654,8 +653,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func3(data3) < 1){
-const err17 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid0 = _errs11 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs13 = errors;
+if(typeof data3 === "string"){
+if((data3.length > 255 && func3(data3) > 255)){
+const err17 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -664,9 +668,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data3.length < 1 || (data3.length < 2 && func3(data3) < 1))){
+const err18 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -675,20 +678,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-var _valid0 = _errs11 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs14 = errors;
-if(!(validate11(data3, {instancePath:instancePath+"/checkout_session",parentData:data,parentDataProperty:"checkout_session",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs15 = errors;
-if(data3 !== null){
-const err19 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/properties/checkout_session/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+else {
+const err19 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -697,7 +689,15 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid0 = _errs15 === errors;
+var _valid0 = _errs13 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(!(validate11(data3, {instancePath:instancePath+"/checkout_session",parentData:data,parentDataProperty:"checkout_session",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs16 === errors;
 valid2 = valid2 || _valid0;
 }
 }
@@ -753,9 +753,8 @@ let data5 = data.credit_note;
 const _errs21 = errors;
 let valid5 = false;
 const _errs22 = errors;
-if(typeof data5 === "string"){
-if(func3(data5) > 255){
-const err23 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(data5 !== null){
+const err23 = {instancePath:instancePath+"/credit_note",schemaPath:"#/properties/credit_note/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -764,8 +763,13 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(func3(data5) < 1){
-const err24 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid1 = _errs22 === errors;
+valid5 = valid5 || _valid1;
+if(!valid5){
+const _errs24 = errors;
+if(typeof data5 === "string"){
+if((data5.length > 255 && func3(data5) > 255)){
+const err24 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -774,9 +778,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data5.length < 1 || (data5.length < 2 && func3(data5) < 1))){
+const err25 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -785,20 +788,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid1 = _errs22 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs25 = errors;
-if(!(validate13(data5, {instancePath:instancePath+"/credit_note",parentData:data,parentDataProperty:"credit_note",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
 }
-var _valid1 = _errs25 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs26 = errors;
-if(data5 !== null){
-const err26 = {instancePath:instancePath+"/credit_note",schemaPath:"#/properties/credit_note/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+else {
+const err26 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -807,7 +799,15 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid1 = _errs26 === errors;
+var _valid1 = _errs24 === errors;
+valid5 = valid5 || _valid1;
+if(!valid5){
+const _errs27 = errors;
+if(!(validate13(data5, {instancePath:instancePath+"/credit_note",parentData:data,parentDataProperty:"credit_note",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs27 === errors;
 valid5 = valid5 || _valid1;
 }
 }
@@ -864,7 +864,7 @@ const _errs32 = errors;
 let valid8 = false;
 const _errs33 = errors;
 if(typeof data7 === "string"){
-if(func3(data7) > 255){
+if((data7.length > 255 && func3(data7) > 255)){
 const err30 = {instancePath:instancePath+"/customer",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -874,7 +874,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func3(data7) < 1){
+if((data7.length < 1 || (data7.length < 2 && func3(data7) < 1))){
 const err31 = {instancePath:instancePath+"/customer",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -941,7 +941,7 @@ vErrors.push(err34);
 errors++;
 }
 if(typeof data8 === "string"){
-if(func3(data8) > 5000){
+if((data8.length > 5000 && func3(data8) > 5000)){
 const err35 = {instancePath:instancePath+"/customer_account",schemaPath:"#/properties/customer_account/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -966,7 +966,7 @@ vErrors.push(err36);
 errors++;
 }
 if(typeof data9 === "string"){
-if(func3(data9) > 5000){
+if((data9.length > 5000 && func3(data9) > 5000)){
 const err37 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -996,9 +996,8 @@ let data11 = data.invoice;
 const _errs44 = errors;
 let valid10 = false;
 const _errs45 = errors;
-if(typeof data11 === "string"){
-if(func3(data11) > 255){
-const err39 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(data11 !== null){
+const err39 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1007,8 +1006,13 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(func3(data11) < 1){
-const err40 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid3 = _errs45 === errors;
+valid10 = valid10 || _valid3;
+if(!valid10){
+const _errs47 = errors;
+if(typeof data11 === "string"){
+if((data11.length > 255 && func3(data11) > 255)){
+const err40 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1017,9 +1021,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data11.length < 1 || (data11.length < 2 && func3(data11) < 1))){
+const err41 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1028,20 +1031,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid3 = _errs45 === errors;
-valid10 = valid10 || _valid3;
-if(!valid10){
-const _errs48 = errors;
-if(!(validate17(data11, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
 }
-var _valid3 = _errs48 === errors;
-valid10 = valid10 || _valid3;
-if(!valid10){
-const _errs49 = errors;
-if(data11 !== null){
-const err42 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+else {
+const err42 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1050,7 +1042,15 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid3 = _errs49 === errors;
+var _valid3 = _errs47 === errors;
+valid10 = valid10 || _valid3;
+if(!valid10){
+const _errs50 = errors;
+if(!(validate17(data11, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs50 === errors;
 valid10 = valid10 || _valid3;
 }
 }
@@ -1093,9 +1093,8 @@ let data13 = data.metadata;
 const _errs54 = errors;
 let valid12 = false;
 const _errs55 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(Object.keys(data13).length > 50){
-const err45 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+if(data13 !== null){
+const err45 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1104,11 +1103,13 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key1 in data13){
-const _errs59 = errors;
-if(typeof key1 === "string"){
-if(func3(key1) > 40){
-const err46 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",propertyName:key1};
+var _valid4 = _errs55 === errors;
+valid12 = valid12 || _valid4;
+if(!valid12){
+const _errs57 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(Object.keys(data13).length > 50){
+const err46 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1117,8 +1118,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern1.test(key1)){
-const err47 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^\\[\\]]*$"},message:"must match pattern \""+"^[^\\[\\]]*$"+"\"",propertyName:key1};
+for(const key1 in data13){
+const _errs61 = errors;
+if(typeof key1 === "string"){
+if((key1.length > 40 && func3(key1) > 40)){
+const err47 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1127,10 +1131,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-var valid15 = _errs59 === errors;
-if(!valid15){
-const err48 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(!pattern1.test(key1)){
+const err48 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^\\[\\]]*$"},message:"must match pattern \""+"^[^\\[\\]]*$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1140,11 +1142,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-for(const key2 in data13){
-let data14 = data13[key2];
-if(typeof data14 === "string"){
-if(func3(data14) > 500){
-const err49 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+var valid15 = _errs61 === errors;
+if(!valid15){
+const err49 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1154,8 +1154,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data13){
+let data14 = data13[key2];
+if(typeof data14 === "string"){
+if((data14.length > 500 && func3(data14) > 500)){
+const err50 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1165,9 +1168,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
 else {
-const err51 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1176,12 +1178,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-var _valid4 = _errs55 === errors;
-valid12 = valid12 || _valid4;
-if(!valid12){
-const _errs63 = errors;
-if(data13 !== null){
-const err52 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1190,7 +1190,7 @@ vErrors.push(err52);
 }
 errors++;
 }
-var _valid4 = _errs63 === errors;
+var _valid4 = _errs57 === errors;
 valid12 = valid12 || _valid4;
 }
 if(!valid12){
@@ -1254,8 +1254,8 @@ return errors === 0;
 }
 
 const validateCustomerBalanceTransactionList = validate19;
-const schema28 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://stripe-balance-kit.dev/schemas/customer_balance_transaction_list.json","description":"One page of a customer's transactions, newest first.","type":"object","additionalProperties":false,"required":["data","has_more","object","url"],"properties":{"object":{"type":"string","enum":["list"]},"data":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/customer_balance_transaction"}},"has_more":{"description":"True when more items exist beyond this page in the direction of travel.","type":"boolean"},"url":{"description":"The list's path, `/v1/customers/{customer}/balance_transactions`.","type":"string","maxLength":5000,"pattern":"^/v1/customers/[^/?#]+/balance_transactions$"}},"definitions":{"currency":{"description":"Three-letter ISO 4217 code in lowercase, one Stripe supports.","type":"string","pattern":"^[a-z]{3}$"},"customer_balance_transaction":{"description":"One credit or debit to a customer's invoice credit balance. A negative `amount` is a credit, a positive one a debit; `ending_balance` is the balance right after it.","type":"object","additionalProperties":false,"required":["amount","created","currency","customer","ending_balance","id","livemode","object","type"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer_balance_transaction"]},"amount":{"description":"Minor units; negative credits the customer, positive debits them.","type":"integer"},"checkout_session":{"description":"The Checkout Session that made this transaction, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_checkout_session"},{"type":"null"}]},"created":{"$ref":"#/definitions/unix_time"},"credit_note":{"description":"The credit note this transaction belongs to, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_credit_note"},{"type":"null"}]},"currency":{"$ref":"#/definitions/currency"},"customer":{"description":"The customer whose balance changed.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_customer"}]},"customer_account":{"description":"The Account (v2 customer) id, when the customer is represented by one.","type":["string","null"],"maxLength":5000},"description":{"description":"Free text shown to users.","type":["string","null"],"maxLength":5000},"ending_balance":{"description":"The customer's balance in this currency after the transaction.","type":"integer"},"invoice":{"description":"The invoice this transaction relates to, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_invoice"},{"type":"null"}]},"livemode":{"type":"boolean"},"metadata":{"anyOf":[{"allOf":[{"$ref":"#/definitions/metadata"}]},{"type":"null"}]},"type":{"description":"What caused the transaction.","type":"string","enum":["adjustment","applied_to_invoice","checkout_session_subscription_payment","checkout_session_subscription_payment_canceled","credit_note","initial","invoice_overpaid","invoice_too_large","invoice_too_small","migration","unapplied_from_invoice","unspent_receiver_credit"]}}},"expanded_checkout_session":{"description":"An expanded Checkout Session. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["checkout.session"]}},"additionalProperties":true},"expanded_credit_note":{"description":"An expanded credit note. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["credit_note"]}},"additionalProperties":true},"expanded_customer":{"description":"An expanded customer (or deleted customer). Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer"]},"deleted":{"type":"boolean"}},"additionalProperties":true},"expanded_invoice":{"description":"An expanded invoice. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["invoice"]}},"additionalProperties":true},"metadata":{"description":"Key-value pairs stored on the object. Stripe allows at most 50 keys, keys up to 40 characters without square brackets, and values up to 500 characters.","type":"object","maxProperties":50,"additionalProperties":{"type":"string","maxLength":500},"propertyNames":{"maxLength":40,"pattern":"^[^\\[\\]]*$"}},"object_id":{"description":"A Stripe object id; Stripe documents ids as at most 255 characters.","type":"string","minLength":1,"maxLength":255},"unix_time":{"description":"Seconds since the Unix epoch.","type":"integer","format":"unix-time"}}};
-const schema29 = {"description":"One credit or debit to a customer's invoice credit balance. A negative `amount` is a credit, a positive one a debit; `ending_balance` is the balance right after it.","type":"object","additionalProperties":false,"required":["amount","created","currency","customer","ending_balance","id","livemode","object","type"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer_balance_transaction"]},"amount":{"description":"Minor units; negative credits the customer, positive debits them.","type":"integer"},"checkout_session":{"description":"The Checkout Session that made this transaction, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_checkout_session"},{"type":"null"}]},"created":{"$ref":"#/definitions/unix_time"},"credit_note":{"description":"The credit note this transaction belongs to, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_credit_note"},{"type":"null"}]},"currency":{"$ref":"#/definitions/currency"},"customer":{"description":"The customer whose balance changed.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_customer"}]},"customer_account":{"description":"The Account (v2 customer) id, when the customer is represented by one.","type":["string","null"],"maxLength":5000},"description":{"description":"Free text shown to users.","type":["string","null"],"maxLength":5000},"ending_balance":{"description":"The customer's balance in this currency after the transaction.","type":"integer"},"invoice":{"description":"The invoice this transaction relates to, if any.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_invoice"},{"type":"null"}]},"livemode":{"type":"boolean"},"metadata":{"anyOf":[{"allOf":[{"$ref":"#/definitions/metadata"}]},{"type":"null"}]},"type":{"description":"What caused the transaction.","type":"string","enum":["adjustment","applied_to_invoice","checkout_session_subscription_payment","checkout_session_subscription_payment_canceled","credit_note","initial","invoice_overpaid","invoice_too_large","invoice_too_small","migration","unapplied_from_invoice","unspent_receiver_credit"]}}};
+const schema28 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://stripe-balance-kit.dev/schemas/customer_balance_transaction_list.json","description":"One page of a customer's transactions, newest first.","type":"object","additionalProperties":false,"required":["data","has_more","object","url"],"properties":{"object":{"type":"string","enum":["list"]},"data":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/customer_balance_transaction"}},"has_more":{"description":"True when more items exist beyond this page in the direction of travel.","type":"boolean"},"url":{"description":"The list's path, `/v1/customers/{customer}/balance_transactions`.","type":"string","maxLength":5000,"pattern":"^/v1/customers/[^/?#]+/balance_transactions$"}},"definitions":{"currency":{"description":"Three-letter ISO 4217 code in lowercase, one Stripe supports.","type":"string","pattern":"^[a-z]{3}$"},"customer_balance_transaction":{"description":"One credit or debit to a customer's invoice credit balance. A negative `amount` is a credit, a positive one a debit; `ending_balance` is the balance right after it.","type":"object","additionalProperties":false,"required":["amount","created","currency","customer","ending_balance","id","livemode","object","type"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer_balance_transaction"]},"amount":{"description":"Minor units; negative credits the customer, positive debits them.","type":"integer"},"checkout_session":{"description":"The Checkout Session that made this transaction, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_checkout_session"}]},"created":{"$ref":"#/definitions/unix_time"},"credit_note":{"description":"The credit note this transaction belongs to, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_credit_note"}]},"currency":{"$ref":"#/definitions/currency"},"customer":{"description":"The customer whose balance changed.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_customer"}]},"customer_account":{"description":"The Account (v2 customer) id, when the customer is represented by one.","type":["string","null"],"maxLength":5000},"description":{"description":"Free text shown to users.","type":["string","null"],"maxLength":5000},"ending_balance":{"description":"The customer's balance in this currency after the transaction.","type":"integer"},"invoice":{"description":"The invoice this transaction relates to, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_invoice"}]},"livemode":{"type":"boolean"},"metadata":{"anyOf":[{"type":"null"},{"allOf":[{"$ref":"#/definitions/metadata"}]}]},"type":{"description":"What caused the transaction.","type":"string","enum":["adjustment","applied_to_invoice","checkout_session_subscription_payment","checkout_session_subscription_payment_canceled","credit_note","initial","invoice_overpaid","invoice_too_large","invoice_too_small","migration","unapplied_from_invoice","unspent_receiver_credit"]}}},"expanded_checkout_session":{"description":"An expanded Checkout Session. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["checkout.session"]}},"additionalProperties":true},"expanded_credit_note":{"description":"An expanded credit note. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["credit_note"]}},"additionalProperties":true},"expanded_customer":{"description":"An expanded customer (or deleted customer). Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer"]},"deleted":{"type":"boolean"}},"additionalProperties":true},"expanded_invoice":{"description":"An expanded invoice. Trimmed to what this API needs; other fields pass.","type":"object","required":["id","object"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["invoice"]}},"additionalProperties":true},"metadata":{"description":"Key-value pairs stored on the object. Stripe allows at most 50 keys, keys up to 40 characters without square brackets, and values up to 500 characters.","type":"object","maxProperties":50,"additionalProperties":{"type":"string","maxLength":500},"propertyNames":{"maxLength":40,"pattern":"^[^\\[\\]]*$"}},"object_id":{"description":"A Stripe object id; Stripe documents ids as at most 255 characters.","type":"string","minLength":1,"maxLength":255},"unix_time":{"description":"Seconds since the Unix epoch.","type":"integer","format":"unix-time"}}};
+const schema29 = {"description":"One credit or debit to a customer's invoice credit balance. A negative `amount` is a credit, a positive one a debit; `ending_balance` is the balance right after it.","type":"object","additionalProperties":false,"required":["amount","created","currency","customer","ending_balance","id","livemode","object","type"],"properties":{"id":{"$ref":"#/definitions/object_id"},"object":{"type":"string","enum":["customer_balance_transaction"]},"amount":{"description":"Minor units; negative credits the customer, positive debits them.","type":"integer"},"checkout_session":{"description":"The Checkout Session that made this transaction, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_checkout_session"}]},"created":{"$ref":"#/definitions/unix_time"},"credit_note":{"description":"The credit note this transaction belongs to, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_credit_note"}]},"currency":{"$ref":"#/definitions/currency"},"customer":{"description":"The customer whose balance changed.","anyOf":[{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_customer"}]},"customer_account":{"description":"The Account (v2 customer) id, when the customer is represented by one.","type":["string","null"],"maxLength":5000},"description":{"description":"Free text shown to users.","type":["string","null"],"maxLength":5000},"ending_balance":{"description":"The customer's balance in this currency after the transaction.","type":"integer"},"invoice":{"description":"The invoice this transaction relates to, if any.","anyOf":[{"type":"null"},{"$ref":"#/definitions/object_id"},{"$ref":"#/definitions/expanded_invoice"}]},"livemode":{"type":"boolean"},"metadata":{"anyOf":[{"type":"null"},{"allOf":[{"$ref":"#/definitions/metadata"}]}]},"type":{"description":"What caused the transaction.","type":"string","enum":["adjustment","applied_to_invoice","checkout_session_subscription_payment","checkout_session_subscription_payment_canceled","credit_note","initial","invoice_overpaid","invoice_too_large","invoice_too_small","migration","unapplied_from_invoice","unspent_receiver_credit"]}}};
 const schema30 = {"description":"A Stripe object id; Stripe documents ids as at most 255 characters.","type":"string","minLength":1,"maxLength":255};
 const schema34 = {"description":"Seconds since the Unix epoch.","type":"integer","format":"unix-time"};
 const schema38 = {"description":"Three-letter ISO 4217 code in lowercase, one Stripe supports.","type":"string","pattern":"^[a-z]{3}$"};
@@ -1289,7 +1289,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1299,7 +1299,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1388,7 +1388,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1398,7 +1398,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1487,7 +1487,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1497,7 +1497,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1598,7 +1598,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1608,7 +1608,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1778,7 +1778,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1788,7 +1788,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1851,9 +1851,8 @@ let data3 = data.checkout_session;
 const _errs10 = errors;
 let valid2 = false;
 const _errs11 = errors;
-if(typeof data3 === "string"){
-if(func3(data3) > 255){
-const err16 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(data3 !== null){
+const err16 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/properties/checkout_session/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1862,8 +1861,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func3(data3) < 1){
-const err17 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid0 = _errs11 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs13 = errors;
+if(typeof data3 === "string"){
+if((data3.length > 255 && func3(data3) > 255)){
+const err17 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1872,9 +1876,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data3.length < 1 || (data3.length < 2 && func3(data3) < 1))){
+const err18 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1883,20 +1886,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-var _valid0 = _errs11 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs14 = errors;
-if(!(validate21(data3, {instancePath:instancePath+"/checkout_session",parentData:data,parentDataProperty:"checkout_session",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
 }
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs15 = errors;
-if(data3 !== null){
-const err19 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/properties/checkout_session/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+else {
+const err19 = {instancePath:instancePath+"/checkout_session",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1905,7 +1897,15 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid0 = _errs15 === errors;
+var _valid0 = _errs13 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(!(validate21(data3, {instancePath:instancePath+"/checkout_session",parentData:data,parentDataProperty:"checkout_session",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs16 === errors;
 valid2 = valid2 || _valid0;
 }
 }
@@ -1961,9 +1961,8 @@ let data5 = data.credit_note;
 const _errs21 = errors;
 let valid5 = false;
 const _errs22 = errors;
-if(typeof data5 === "string"){
-if(func3(data5) > 255){
-const err23 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(data5 !== null){
+const err23 = {instancePath:instancePath+"/credit_note",schemaPath:"#/properties/credit_note/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1972,8 +1971,13 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(func3(data5) < 1){
-const err24 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid1 = _errs22 === errors;
+valid5 = valid5 || _valid1;
+if(!valid5){
+const _errs24 = errors;
+if(typeof data5 === "string"){
+if((data5.length > 255 && func3(data5) > 255)){
+const err24 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1982,9 +1986,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data5.length < 1 || (data5.length < 2 && func3(data5) < 1))){
+const err25 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1993,20 +1996,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid1 = _errs22 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs25 = errors;
-if(!(validate23(data5, {instancePath:instancePath+"/credit_note",parentData:data,parentDataProperty:"credit_note",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
 }
-var _valid1 = _errs25 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs26 = errors;
-if(data5 !== null){
-const err26 = {instancePath:instancePath+"/credit_note",schemaPath:"#/properties/credit_note/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+else {
+const err26 = {instancePath:instancePath+"/credit_note",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2015,7 +2007,15 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid1 = _errs26 === errors;
+var _valid1 = _errs24 === errors;
+valid5 = valid5 || _valid1;
+if(!valid5){
+const _errs27 = errors;
+if(!(validate23(data5, {instancePath:instancePath+"/credit_note",parentData:data,parentDataProperty:"credit_note",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs27 === errors;
 valid5 = valid5 || _valid1;
 }
 }
@@ -2072,7 +2072,7 @@ const _errs32 = errors;
 let valid8 = false;
 const _errs33 = errors;
 if(typeof data7 === "string"){
-if(func3(data7) > 255){
+if((data7.length > 255 && func3(data7) > 255)){
 const err30 = {instancePath:instancePath+"/customer",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -2082,7 +2082,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func3(data7) < 1){
+if((data7.length < 1 || (data7.length < 2 && func3(data7) < 1))){
 const err31 = {instancePath:instancePath+"/customer",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -2149,7 +2149,7 @@ vErrors.push(err34);
 errors++;
 }
 if(typeof data8 === "string"){
-if(func3(data8) > 5000){
+if((data8.length > 5000 && func3(data8) > 5000)){
 const err35 = {instancePath:instancePath+"/customer_account",schemaPath:"#/properties/customer_account/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -2174,7 +2174,7 @@ vErrors.push(err36);
 errors++;
 }
 if(typeof data9 === "string"){
-if(func3(data9) > 5000){
+if((data9.length > 5000 && func3(data9) > 5000)){
 const err37 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -2204,9 +2204,8 @@ let data11 = data.invoice;
 const _errs44 = errors;
 let valid10 = false;
 const _errs45 = errors;
-if(typeof data11 === "string"){
-if(func3(data11) > 255){
-const err39 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(data11 !== null){
+const err39 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2215,8 +2214,13 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(func3(data11) < 1){
-const err40 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid3 = _errs45 === errors;
+valid10 = valid10 || _valid3;
+if(!valid10){
+const _errs47 = errors;
+if(typeof data11 === "string"){
+if((data11.length > 255 && func3(data11) > 255)){
+const err40 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2225,9 +2229,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data11.length < 1 || (data11.length < 2 && func3(data11) < 1))){
+const err41 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2236,20 +2239,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid3 = _errs45 === errors;
-valid10 = valid10 || _valid3;
-if(!valid10){
-const _errs48 = errors;
-if(!(validate27(data11, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
 }
-var _valid3 = _errs48 === errors;
-valid10 = valid10 || _valid3;
-if(!valid10){
-const _errs49 = errors;
-if(data11 !== null){
-const err42 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+else {
+const err42 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2258,7 +2250,15 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid3 = _errs49 === errors;
+var _valid3 = _errs47 === errors;
+valid10 = valid10 || _valid3;
+if(!valid10){
+const _errs50 = errors;
+if(!(validate27(data11, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs50 === errors;
 valid10 = valid10 || _valid3;
 }
 }
@@ -2301,9 +2301,8 @@ let data13 = data.metadata;
 const _errs54 = errors;
 let valid12 = false;
 const _errs55 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(Object.keys(data13).length > 50){
-const err45 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+if(data13 !== null){
+const err45 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2312,11 +2311,13 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key1 in data13){
-const _errs59 = errors;
-if(typeof key1 === "string"){
-if(func3(key1) > 40){
-const err46 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",propertyName:key1};
+var _valid4 = _errs55 === errors;
+valid12 = valid12 || _valid4;
+if(!valid12){
+const _errs57 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(Object.keys(data13).length > 50){
+const err46 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2325,8 +2326,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern1.test(key1)){
-const err47 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^\\[\\]]*$"},message:"must match pattern \""+"^[^\\[\\]]*$"+"\"",propertyName:key1};
+for(const key1 in data13){
+const _errs61 = errors;
+if(typeof key1 === "string"){
+if((key1.length > 40 && func3(key1) > 40)){
+const err47 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2335,10 +2339,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-var valid15 = _errs59 === errors;
-if(!valid15){
-const err48 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(!pattern1.test(key1)){
+const err48 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^\\[\\]]*$"},message:"must match pattern \""+"^[^\\[\\]]*$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2348,11 +2350,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-for(const key2 in data13){
-let data14 = data13[key2];
-if(typeof data14 === "string"){
-if(func3(data14) > 500){
-const err49 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+var valid15 = _errs61 === errors;
+if(!valid15){
+const err49 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2362,8 +2362,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data13){
+let data14 = data13[key2];
+if(typeof data14 === "string"){
+if((data14.length > 500 && func3(data14) > 500)){
+const err50 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2373,9 +2376,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
 else {
-const err51 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2384,12 +2386,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-var _valid4 = _errs55 === errors;
-valid12 = valid12 || _valid4;
-if(!valid12){
-const _errs63 = errors;
-if(data13 !== null){
-const err52 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/metadata",schemaPath:"#/definitions/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2398,7 +2398,7 @@ vErrors.push(err52);
 }
 errors++;
 }
-var _valid4 = _errs63 === errors;
+var _valid4 = _errs57 === errors;
 valid12 = valid12 || _valid4;
 }
 if(!valid12){
@@ -2590,7 +2590,7 @@ errors++;
 if(data.url !== undefined){
 let data4 = data.url;
 if(typeof data4 === "string"){
-if(func3(data4) > 5000){
+if((data4.length > 5000 && func3(data4) > 5000)){
 const err10 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -2670,7 +2670,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 255){
+if((data0.length > 255 && func3(data0) > 255)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -2680,7 +2680,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func3(data0) < 1))){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -2782,7 +2782,7 @@ errors++;
 if(data.advice_code !== undefined){
 let data1 = data.advice_code;
 if(typeof data1 === "string"){
-if(func3(data1) > 5000){
+if((data1.length > 5000 && func3(data1) > 5000)){
 const err4 = {instancePath:instancePath+"/advice_code",schemaPath:"#/properties/advice_code/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -2807,7 +2807,7 @@ errors++;
 if(data.charge !== undefined){
 let data2 = data.charge;
 if(typeof data2 === "string"){
-if(func3(data2) > 5000){
+if((data2.length > 5000 && func3(data2) > 5000)){
 const err6 = {instancePath:instancePath+"/charge",schemaPath:"#/properties/charge/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2832,7 +2832,7 @@ errors++;
 if(data.code !== undefined){
 let data3 = data.code;
 if(typeof data3 === "string"){
-if(func3(data3) > 5000){
+if((data3.length > 5000 && func3(data3) > 5000)){
 const err8 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -2857,7 +2857,7 @@ errors++;
 if(data.decline_code !== undefined){
 let data4 = data.decline_code;
 if(typeof data4 === "string"){
-if(func3(data4) > 5000){
+if((data4.length > 5000 && func3(data4) > 5000)){
 const err10 = {instancePath:instancePath+"/decline_code",schemaPath:"#/properties/decline_code/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -2882,7 +2882,7 @@ errors++;
 if(data.doc_url !== undefined){
 let data5 = data.doc_url;
 if(typeof data5 === "string"){
-if(func3(data5) > 5000){
+if((data5.length > 5000 && func3(data5) > 5000)){
 const err12 = {instancePath:instancePath+"/doc_url",schemaPath:"#/properties/doc_url/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -2907,7 +2907,7 @@ errors++;
 if(data.message !== undefined){
 let data6 = data.message;
 if(typeof data6 === "string"){
-if(func3(data6) > 40000){
+if((data6.length > 40000 && func3(data6) > 40000)){
 const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 40000},message:"must NOT have more than 40000 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -2932,7 +2932,7 @@ errors++;
 if(data.network_advice_code !== undefined){
 let data7 = data.network_advice_code;
 if(typeof data7 === "string"){
-if(func3(data7) > 5000){
+if((data7.length > 5000 && func3(data7) > 5000)){
 const err16 = {instancePath:instancePath+"/network_advice_code",schemaPath:"#/properties/network_advice_code/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -2957,7 +2957,7 @@ errors++;
 if(data.network_decline_code !== undefined){
 let data8 = data.network_decline_code;
 if(typeof data8 === "string"){
-if(func3(data8) > 5000){
+if((data8.length > 5000 && func3(data8) > 5000)){
 const err18 = {instancePath:instancePath+"/network_decline_code",schemaPath:"#/properties/network_decline_code/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -2982,7 +2982,7 @@ errors++;
 if(data.param !== undefined){
 let data9 = data.param;
 if(typeof data9 === "string"){
-if(func3(data9) > 5000){
+if((data9.length > 5000 && func3(data9) > 5000)){
 const err20 = {instancePath:instancePath+"/param",schemaPath:"#/properties/param/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -3007,7 +3007,7 @@ errors++;
 if(data.payment_method_type !== undefined){
 let data10 = data.payment_method_type;
 if(typeof data10 === "string"){
-if(func3(data10) > 5000){
+if((data10.length > 5000 && func3(data10) > 5000)){
 const err22 = {instancePath:instancePath+"/payment_method_type",schemaPath:"#/properties/payment_method_type/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -3032,7 +3032,7 @@ errors++;
 if(data.request_log_url !== undefined){
 let data11 = data.request_log_url;
 if(typeof data11 === "string"){
-if(func3(data11) > 5000){
+if((data11.length > 5000 && func3(data11) > 5000)){
 const err24 = {instancePath:instancePath+"/request_log_url",schemaPath:"#/properties/request_log_url/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -3169,7 +3169,7 @@ errors++;
 for(const key0 in data){
 const _errs4 = errors;
 if(typeof key0 === "string"){
-if(func3(key0) > 40){
+if((key0.length > 40 && func3(key0) > 40)){
 const err1 = {instancePath,schemaPath:"#/definitions/metadata/propertyNames/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",propertyName:key0};
 if(vErrors === null){
 vErrors = [err1];
@@ -3205,7 +3205,7 @@ errors++;
 for(const key1 in data){
 let data0 = data[key1];
 if(typeof data0 === "string"){
-if(func3(data0) > 500){
+if((data0.length > 500 && func3(data0) > 500)){
 const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -3369,7 +3369,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func3(data2) > 350){
+if((data2.length > 350 && func3(data2) > 350)){
 const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 350},message:"must NOT have more than 350 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -3398,7 +3398,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(func3(data4) > 5000){
+if((data4.length > 5000 && func3(data4) > 5000)){
 const err8 = {instancePath:instancePath+"/expand/" + i0,schemaPath:"#/definitions/expand/items/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -3479,7 +3479,7 @@ errors++;
 for(const key0 in data){
 const _errs4 = errors;
 if(typeof key0 === "string"){
-if(func3(key0) > 40){
+if((key0.length > 40 && func3(key0) > 40)){
 const err1 = {instancePath,schemaPath:"#/definitions/metadata/propertyNames/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",propertyName:key0};
 if(vErrors === null){
 vErrors = [err1];
@@ -3515,7 +3515,7 @@ errors++;
 for(const key1 in data){
 let data0 = data[key1];
 if(typeof data0 === "string"){
-if(func3(data0) > 500){
+if((data0.length > 500 && func3(data0) > 500)){
 const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -3621,7 +3621,7 @@ errors++;
 if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
-if(func3(data0) > 350){
+if((data0.length > 350 && func3(data0) > 350)){
 const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 350},message:"must NOT have more than 350 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -3650,7 +3650,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(func3(data2) > 5000){
+if((data2.length > 5000 && func3(data2) > 5000)){
 const err3 = {instancePath:instancePath+"/expand/" + i0,schemaPath:"#/definitions/expand/items/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -3960,7 +3960,7 @@ errors = vErrors.length;
 if(data.ending_before !== undefined){
 let data1 = data.ending_before;
 if(typeof data1 === "string"){
-if(func3(data1) > 255){
+if((data1.length > 255 && func3(data1) > 255)){
 const err3 = {instancePath:instancePath+"/ending_before",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -3970,7 +3970,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func3(data1) < 1){
+if((data1.length < 1 || (data1.length < 2 && func3(data1) < 1))){
 const err4 = {instancePath:instancePath+"/ending_before",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -3999,7 +3999,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(func3(data3) > 5000){
+if((data3.length > 5000 && func3(data3) > 5000)){
 const err6 = {instancePath:instancePath+"/expand/" + i0,schemaPath:"#/definitions/expand/items/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -4036,7 +4036,7 @@ errors++;
 if(data.invoice !== undefined){
 let data4 = data.invoice;
 if(typeof data4 === "string"){
-if(func3(data4) > 255){
+if((data4.length > 255 && func3(data4) > 255)){
 const err9 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -4046,7 +4046,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func3(data4) < 1){
+if((data4.length < 1 || (data4.length < 2 && func3(data4) < 1))){
 const err10 = {instancePath:instancePath+"/invoice",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -4106,7 +4106,7 @@ errors++;
 if(data.starting_after !== undefined){
 let data6 = data.starting_after;
 if(typeof data6 === "string"){
-if(func3(data6) > 255){
+if((data6.length > 255 && func3(data6) > 255)){
 const err15 = {instancePath:instancePath+"/starting_after",schemaPath:"#/definitions/object_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -4116,7 +4116,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func3(data6) < 1){
+if((data6.length < 1 || (data6.length < 2 && func3(data6) < 1))){
 const err16 = {instancePath:instancePath+"/starting_after",schemaPath:"#/definitions/object_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];

@@ -16,12 +16,12 @@ describe('OpenAPI 3.0 → JSON Schema transforms', () => {
     [
       'nullable anyOf gains a null branch (AJV refuses nullable without type)',
       { anyOf: [{ type: 'string' }, { $ref: '#/components/schemas/x' }], nullable: true },
-      { anyOf: [{ type: 'string' }, { $ref: '#/definitions/x' }, { type: 'null' }] },
+      { anyOf: [{ type: 'null' }, { type: 'string' }, { $ref: '#/definitions/x' }] },
     ],
     [
       'nullable allOf wrapper becomes anyOf [it, null]',
       { allOf: [{ $ref: '#/components/schemas/m' }], nullable: true },
-      { anyOf: [{ allOf: [{ $ref: '#/definitions/m' }] }, { type: 'null' }] },
+      { anyOf: [{ type: 'null' }, { allOf: [{ $ref: '#/definitions/m' }] }] },
     ],
     ['nullable: false is dropped', { type: 'integer', nullable: false }, { type: 'integer' }],
     [
