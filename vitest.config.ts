@@ -11,6 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^stripe-balance-kit\/vitest$/, replacement: src('contract/vitest.ts') },
       { find: /^stripe-balance-kit\/jest$/, replacement: src('contract/jest.ts') },
+      { find: /^stripe-balance-kit\/msw$/, replacement: src('mock/msw.ts') },
       { find: /^stripe-balance-kit$/, replacement: src('index.ts') },
     ],
   },

@@ -121,3 +121,27 @@ export class ContractError extends StripeBalanceKitError {
     this.warnings = warnings;
   }
 }
+
+/** Stable codes of {@link RecordingError}. */
+export type RecordingErrorCode =
+  /** `mode: 'replay'` and the recording file does not exist. */
+  | 'recording_not_found'
+  /** The recording file is not a HAR document `recordStripe` can replay. */
+  | 'recording_invalid'
+  /** `recordStripe` was called with options it cannot honour (no `dir`, an unknown `mode`, …). */
+  | 'invalid_recording_options';
+
+/**
+ * `recordStripe` cannot start: the recording to replay is missing or unreadable, or the options
+ * are wrong. The message names the file and the fix. (A request the recording does not hold is
+ * not thrown: it is answered with an error response and listed by `stop()`.)
+ */
+export class RecordingError extends StripeBalanceKitError {
+  /** The recording file concerned, when there is one. */
+  readonly file: string | undefined;
+
+  constructor(code: RecordingErrorCode, message: string, file?: string) {
+    super(code, message);
+    this.file = file;
+  }
+}

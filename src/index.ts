@@ -85,3 +85,20 @@ export {
   type Operation,
   type RecordedRequest,
 } from './mock/index.js';
+export {
+  DEFAULT_SERVER_PORT,
+  startStripeServer,
+  type StripeServer,
+  type StripeServerOptions,
+} from './mock/server-transport.js';
+export type { MockState } from './mock/state-handle.js';
+
+// --- record and replay (src/record) ---------------------------------------------------------
+export {
+  type RecordingResult,
+  type RecordingViolation,
+  type RecordStripeOptions,
+  recordStripe,
+  type StripeRecording,
+} from './record/index.js';
+export { RecordingError, type RecordingErrorCode } from './errors.js';

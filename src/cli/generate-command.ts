@@ -253,7 +253,7 @@ function integer(text: string, flag: string): number {
 }
 
 /** Digits are a numeric seed (`--seed 42` equals `createFixtures({ seed: 42 })`); anything else a string seed. */
-function parseSeed(text: string): number | string {
+export function parseSeed(text: string): number | string {
   const value = Number(text);
   return /^-?\d+$/.test(text) && Number.isSafeInteger(value) ? value : text;
 }

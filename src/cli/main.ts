@@ -2,10 +2,11 @@ import type { CliIo, Command } from './command.js';
 import { UsageError } from './command.js';
 import { demoCommand } from './demo-command.js';
 import { generateCommand } from './generate-command.js';
+import { serveCommand } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** Every subcommand; each lives in its own module. */
-export const commands: readonly Command[] = [demoCommand, validateCommand, generateCommand];
+export const commands: readonly Command[] = [demoCommand, validateCommand, generateCommand, serveCommand];
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

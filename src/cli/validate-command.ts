@@ -36,6 +36,10 @@ Input formats
                   list_params; the response body as that operation's response for a 2xx status
                   and as the error envelope otherwise. Entries for other endpoints are skipped
                   and counted. --kind does not apply to HAR entries.
+  Size limits     .json and .har files are parsed whole, so files above 256 MB are refused
+                  (unreadable, exit 2): split them, or write one response per line as .ndjson,
+                  which is streamed at any size (a single line above 64 MB is skipped as
+                  unreadable). API keys found in inputs are printed redacted (sk_test_…4242).
 
 Options
   --kind K            Check every JSON / NDJSON record as K, one of:

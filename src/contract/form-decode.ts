@@ -19,11 +19,23 @@ const APPEND = '\u0000';
 const KEY = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
 const SEGMENT = /\[([^[\]]*)\]/g;
 
-/** Splits `a[b][]` into `['a', 'b', '']`; a malformed key stays one literal segment. */
+/**
+ * More segments than any params schema nests (Stripe refuses deeper keys too). Building the tree
+ * recurses once per segment, so an unbounded `a[b][c]…` key from a hostile HAR would overflow the
+ * stack; beyond this depth the key stays one literal segment and is reported as unknown.
+ */
+const MAX_SEGMENTS = 32;
+
+/** Splits `a[b][]` into `['a', 'b', '']`; a malformed or absurdly deep key stays one literal segment. */
 export function parseFormKey(name: string): string[] {
   const match = KEY.exec(name);
   if (!match?.[1]) return [name];
-  return [match[1], ...[...(match[2] ?? '').matchAll(SEGMENT)].map((m) => m[1] ?? '')];
+  const segments = [match[1]];
+  for (const m of (match[2] ?? '').matchAll(SEGMENT)) {
+    if (segments.length === MAX_SEGMENTS) return [name];
+    segments.push(m[1] ?? '');
+  }
+  return segments;
 }
 
 /** Decodes `pairs` (e.g. `new URLSearchParams(body)`) into the params of `kind`. */

@@ -2,14 +2,19 @@
  * Human text for contract findings, shared by `ContractError`, the vitest and jest matchers and
  * the CLI's pretty reporter, so a failure reads the same wherever it surfaces.
  */
+import { redactKeys } from '../mock/auth.js';
 import type { ContractIssue } from './types.js';
 
 /** At most this many issues are spelled out in one message; the arrays always carry all. */
 export const MAX_LISTED_ISSUES = 50;
 
-/** A pointer for display: the root (`""`) is shown as `(root)`. */
+/**
+ * A pointer for display: the root (`""`) is shown as `(root)`. A property named after an API key
+ * is shown redacted (`/sk_test_…4242`): the issue's `path` keeps the exact pointer, but text that
+ * reaches a test report or a CI log never carries a usable key.
+ */
 export function displayPath(path: string): string {
-  return path === '' ? '(root)' : path;
+  return path === '' ? '(root)' : redactKeys(path);
 }
 
 /**

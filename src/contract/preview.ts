@@ -1,8 +1,12 @@
 /**
  * Short, bounded descriptions of arbitrary values for the `received` side of an issue. Inputs can
  * be hostile (throwing getters and proxies, cycles, 10 MB strings), so every read is guarded and
- * the output never exceeds `max` characters whatever the input.
+ * the output never exceeds `max` characters whatever the input. API keys in previewed text are
+ * redacted (`sk_test_…4242`) before it is cut, so no report, message or CI log built from a
+ * preview ever carries a usable key, nor the first characters of one.
  */
+
+import { redactKeys } from '../mock/auth.js';
 
 /** Default cap on a preview's length. */
 export const PREVIEW_MAX = 100;
@@ -25,9 +29,20 @@ export function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-/** Cuts `text` to at most `max` characters, marking the cut with `…`. */
+/** Cuts `text` to at most `max` characters, marking the cut with `…`; API keys are redacted first. */
 export function truncate(text: string, max: number = PREVIEW_MAX): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  const safe = redactWindow(text, max);
+  return safe.length <= max ? safe : `${safe.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/**
+ * The start of `text` that a preview of `max` characters can show, with keys redacted. Only a
+ * window is scanned (a 10 MB string costs nothing), wide enough that a key starting inside the
+ * shown part is matched whole and never cut into a prefix the redaction would miss.
+ */
+function redactWindow(text: string, max: number): string {
+  const window = Math.max(0, max) + 256;
+  return text.length <= window ? redactKeys(text) : redactKeys(text.slice(0, window));
 }
 
 /** The message of anything thrown, without trusting it (a thrown proxy can throw again). */
@@ -74,7 +89,8 @@ function previewUnsafe(value: unknown, max: number): string {
 }
 
 function quote(text: string, max: number): string {
-  const cut = text.length > max ? `${text.slice(0, Math.max(0, max))}…` : text;
+  const safe = redactWindow(text, max);
+  const cut = text.length > max ? `${safe.slice(0, Math.max(0, max))}…` : safe;
   return JSON.stringify(cut);
 }
 

@@ -78,9 +78,30 @@ export function checkIdPrefix(
   });
 }
 
+/**
+ * Reports an `out_of_range` issue for an integer beyond ±(2^53 − 1). The schema's `integer` admits
+ * 1e300, but past 2^53 JSON parsers in JavaScript round silently (9007199254740993 reads as
+ * …992), so such an amount can never be trusted, and balance arithmetic on it is wrong.
+ */
+export function checkSafeInteger(value: unknown, path: string, out: ContractIssue[]): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value)) return;
+  out.push({
+    path,
+    code: 'out_of_range',
+    keyword: 'semantic',
+    message: `integer beyond ±${Number.MAX_SAFE_INTEGER}: JSON clients in JavaScript cannot represent it exactly`,
+    expected: `an integer between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+    received: preview(value),
+  });
+}
+
 /** Appends the semantic findings of the transaction at `base` (a JSON pointer) to `out`. */
 export function transactionFindings(tx: unknown, base: string, out: ContractIssue[]): void {
   if (!isRecord(tx)) return;
+  // `created` needs no check here: its unix-time format already bounds it far below 2^53.
+  for (const field of ['amount', 'ending_balance']) {
+    checkSafeInteger(get(tx, field), appendToken(base, field), out);
+  }
   checkIdPrefix(get(tx, 'id'), ID_PREFIXES.customer_balance_transaction, appendToken(base, 'id'), 'id', out);
   for (const [field, prefix] of REFERENCE_FIELDS) {
     const ref = get(tx, field);

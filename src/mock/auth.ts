@@ -74,18 +74,37 @@ export function redactKey(key: string): string {
 }
 
 /**
+ * Any Stripe API key inside a text: secret, restricted or publishable, test or live. No `\b`
+ * before it: in `Bearer%20sk_test_…` or `x_sk_test_…` there is no word boundary, and a key must
+ * be found there too.
+ */
+const KEY_IN_TEXT = /(?:sk|rk|pk)_(?:test|live)_[0-9A-Za-z]+/g;
+
+/** `text` with every API key in it redacted (`sk_test_…4242`). */
+export function redactKeys(text: string): string {
+  return text.replace(KEY_IN_TEXT, (key) => redactKey(key));
+}
+
+/**
  * Headers as they may be logged: the API key in `Authorization` is redacted
- * (`Bearer sk_test_…4242`), so request logs never hold a usable key.
+ * (`Bearer sk_test_…4242`), so request logs never hold a usable key. The header name is matched
+ * in any case, and a key in any other header (`X-Api-Key: sk_test_…`, a proxy's copy of the
+ * credentials) is redacted too.
  */
 export function redactHeaders(
   headers: Record<string, string | undefined>,
 ): Record<string, string | undefined> {
-  const out = { ...headers };
-  const authorization = out.authorization;
-  if (authorization !== undefined) {
-    const key = keyFromHeader(authorization);
-    const scheme = authorization.trim().split(/\s+/)[0] ?? '';
-    out.authorization = key ? `${scheme} ${redactKey(key)}` : '[redacted]';
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) {
+      out[name] = value;
+    } else if (name.toLowerCase() === 'authorization') {
+      const key = keyFromHeader(value);
+      const scheme = value.trim().split(/\s+/)[0] ?? '';
+      out[name] = key ? `${scheme} ${redactKey(key)}` : '[redacted]';
+    } else {
+      out[name] = redactKeys(value);
+    }
   }
   return out;
 }

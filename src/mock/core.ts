@@ -6,6 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StripeApiError, StripeBalanceKitError, invalidRequest, resourceMissing } from '../errors.js';
+import { schemas } from '../generated/schemas.js';
 import { STRIPE_API_VERSION } from '../generated/spec-version.js';
 import { validators } from '../generated/validators.js';
 import { authenticate, redactHeaders } from './auth.js';
@@ -58,6 +59,53 @@ export class MockContractViolationError extends StripeBalanceKitError {
   constructor(message: string) {
     super('mock_contract_violation', message);
   }
+}
+
+/**
+ * The largest request body the mock reads, in bytes of UTF-8: 1 MiB. Stripe documents no request
+ * size limit, so this is our choice: the largest legitimate body of these endpoints (50 metadata
+ * keys of 40 characters with 500-character values, a 350-character description, every expansion)
+ * is about 330 KB even with every character a percent-encoded 4-byte one, so 1 MiB refuses
+ * nothing real while keeping a runaway body from being decoded.
+ * Bigger bodies get a 413 in Stripe's error envelope, checked before anything else (as a proxy in
+ * front of an API would), so an oversized request consumes no fault and touches no state.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The error schema caps `message` and `param`; values a request echoes (a parameter name, an id in
+ * the path, a bad key) are cut to fit, so a hostile request gets an answer, not a contract violation.
+ */
+const API_ERROR = schemas.error.definitions.api_error.properties;
+const MESSAGE_MAX = API_ERROR.message.maxLength;
+const PARAM_MAX = API_ERROR.param.maxLength;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function bounded(error: StripeApiError): StripeApiError {
+  const { message, param } = error.error;
+  const tooLong = (message !== undefined && message.length > MESSAGE_MAX) || (param?.length ?? 0) > PARAM_MAX;
+  if (!tooLong) return error;
+  return new StripeApiError(error.status, {
+    ...error.error,
+    ...(message === undefined ? {} : { message: clip(message, MESSAGE_MAX) }),
+    ...(param === undefined ? {} : { param: clip(param, PARAM_MAX) }),
+  });
+}
+
+/**
+ * Whether a POST's Content-Type is one Stripe refuses. Stripe reads form bodies only and answers
+ * other types with a 400 `Invalid request: unsupported Content-Type …` (seen in the wild for
+ * `text/plain; charset=utf-8` and for an empty header), JSON included; a request with no
+ * Content-Type at all is read as a form. A JSON body sent *as* a form is parsed as one, and its
+ * text becomes an unknown parameter, as on Stripe.
+ */
+function unsupportedContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const media = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return media !== 'application/x-www-form-urlencoded';
 }
 
 const COLLECTION = /^\/v1\/customers\/([^/]+)\/balance_transactions\/?$/;
@@ -141,7 +189,10 @@ export class StripeCore {
   /** Answers one request. `signal` aborts a delayed answer (the fetch client's timeout). */
   async handle(request: StripeRequest, options: { signal?: AbortSignal } = {}): Promise<StripeOutcome> {
     const method = request.method.toUpperCase();
-    const [path = '/', queryString = ''] = request.url.split('?', 2) as [string, string?];
+    // Split at the first `?` only: a query may itself contain `?` (`?limit=2?&x=1` has a parameter x).
+    const mark = request.url.indexOf('?');
+    const path = (mark === -1 ? request.url : request.url.slice(0, mark)) || '/';
+    const queryString = mark === -1 ? '' : request.url.slice(mark + 1);
     const requestId = randomId('req_', 14);
     const apiVersion = request.headers['stripe-version'] || STRIPE_API_VERSION;
     const idempotencyKey = method === 'POST' ? request.headers['idempotency-key'] : undefined;
@@ -171,9 +222,20 @@ export class StripeCore {
       return { kind: 'response', response: { status, headers, body: `${JSON.stringify(body, null, 2)}\n` } };
     };
     const respondError = (error: StripeApiError, extra: Record<string, string> = {}): StripeOutcome => {
-      this.checkContract('error', error.toJSON(), requestId);
-      return respond(error.status, error.toJSON(), extra);
+      const sent = bounded(error);
+      this.checkContract('error', sent.toJSON(), requestId);
+      return respond(sent.status, sent.toJSON(), extra);
     };
+
+    const size = Buffer.byteLength(request.body, 'utf8');
+    if (size > MAX_BODY_BYTES) {
+      return respondError(
+        new StripeApiError(413, {
+          type: 'invalid_request_error',
+          message: `Request body too large: ${size} bytes. The stripe-balance-kit mock accepts request bodies of at most ${MAX_BODY_BYTES} bytes (1 MiB); no request to these endpoints needs more.`,
+        }),
+      );
+    }
 
     const matched = route(method, path);
     if (matched) record.operation = matched.operation;
@@ -203,6 +265,13 @@ export class StripeCore {
     const auth = authenticate(request.headers.authorization, this.allowLiveKeys);
     if (!auth.ok) return respondError(auth.error);
 
+    if (method === 'POST' && unsupportedContentType(request.headers['content-type'])) {
+      return respondError(
+        invalidRequest(
+          `Invalid request: unsupported Content-Type ${request.headers['content-type'] ?? ''}. If error persists and you need assistance, please contact support@stripe.com.`,
+        ),
+      );
+    }
     try {
       record.query = decodeForm(queryString);
       record.body = decodeForm(method === 'POST' ? request.body : '');

@@ -4,6 +4,11 @@
  * for arrays (`expand[0]=customer`, `expand[]=customer`), `key=` for an empty string.
  * Decoding is untyped: every leaf stays a string, and numeric indices stay object keys until a
  * schema says the field is an array (see `params.ts`), because `metadata[0]=x` is a key "0".
+ *
+ * Repeated keys follow Rack, whose parser Stripe's API inherited: the last value wins
+ * (`amount=1&amount=2` is `amount=2`, `metadata=x&…&metadata=` ends unset), a pair with an empty
+ * name (`=x`) is ignored, and a key used both as a value and as a hash (`metadata=x&metadata[k]=1`)
+ * is an error. Keys are plain data on null-prototype objects: `__proto__` is just a name here.
  */
 
 /** A decoded form: strings, nested forms, and string arrays from `key[]=` pairs. */
@@ -65,6 +70,7 @@ export function decodeForm(body: string): FormTree {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const rawKey = eq === -1 ? pair : pair.slice(0, eq);
+    if (rawKey === '') continue;
     const value = eq === -1 ? '' : decodeComponent(pair.slice(eq + 1));
     const path = splitKey(decodeComponent(rawKey));
     if (path.length > MAX_DEPTH) {

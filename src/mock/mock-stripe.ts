@@ -13,6 +13,7 @@ import {
 import type { Fault } from './faults.js';
 import { createFetchTransport, type FetchFunction } from './fetch-transport.js';
 import { installNockTransport } from './nock-transport.js';
+import { normalizeOrigin } from './origin.js';
 import type { AddCustomerInput, MockCustomer } from './store.js';
 
 /** Options of {@link mockStripe}. */
@@ -52,12 +53,7 @@ export interface MockStripe {
   readonly fetch: FetchFunction;
 }
 
-/** `api.stripe.com` → `https://api.stripe.com`; full origins pass through. */
-export function normalizeOrigin(host: string | undefined): string {
-  const raw = host ?? 'https://api.stripe.com';
-  const withScheme = /^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`;
-  return new URL(withScheme).origin;
-}
+export { normalizeOrigin } from './origin.js';
 
 /**
  * Installs nock interceptors that answer the four Customer Balance Transactions endpoints like

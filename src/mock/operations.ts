@@ -2,7 +2,7 @@
  * The four operations, as plain functions of (store, request parameters) → response body.
  * They throw `StripeApiError` for anything Stripe would refuse while executing.
  */
-import { resourceMissing } from '../errors.js';
+import { invalidRequest, resourceMissing } from '../errors.js';
 import type {
   CreateParams,
   CustomerBalanceTransaction,
@@ -38,6 +38,15 @@ export function createTransaction(
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
   const metadata = typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {};
+  const before = ctx.store.getCustomer(ctx.customer)?.invoice_credit_balance[params.currency] ?? 0;
+  if (!Number.isSafeInteger(before + params.amount)) {
+    // Past 2^53 the sum is rounded: the balance would stop being the sum of the amounts, and no
+    // JavaScript client could read it back exactly. Refused before anything is written.
+    throw invalidRequest(
+      `This amount would take the customer's ${params.currency} balance (${before}) beyond ${Number.MAX_SAFE_INTEGER} in magnitude, the largest integer JSON clients represent exactly. Use a smaller amount.`,
+      { code: 'amount_too_large', param: 'amount' },
+    );
+  }
   const id = randomId('cbtxn_', 24);
   const created = ctx.store.append(ctx.customer, (ending) => ({
     id,

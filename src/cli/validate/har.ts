@@ -44,7 +44,14 @@ export function* harOutcomes(
 ): Generator<RecordOutcome> {
   const entries = har.log.entries;
   for (let index = 0; index < entries.length; index += 1) {
-    yield* entryOutcomes(entries[index], `entries[${index}]`, file, options);
+    const label = `entries[${index}]`;
+    try {
+      yield* entryOutcomes(entries[index], label, file, options);
+    } catch (error) {
+      // One hostile entry must not end the run: it becomes an unreadable record, the rest is checked.
+      const reason = error instanceof Error ? error.message : String(error);
+      yield unreadable({ file, name: label, line: undefined }, `HAR entry could not be checked: ${reason}`);
+    }
   }
 }
 

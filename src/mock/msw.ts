@@ -1,0 +1,76 @@
+/**
+ * `stripe-balance-kit/msw`: the Stripe-faithful mock as msw request handlers. The handlers are
+ * plain values over one {@link StripeCore} (the same core nock, `mock.fetch` and the loopback
+ * server use), so behaviour cannot drift between transports. Compose them the msw way:
+ * `setupServer(...stripe.handlers)` once, `server.use(...)` to prepend per-test overrides,
+ * `server.resetHandlers()` to drop them, and `stripe.reset()` to forget the mock's state.
+ *
+ * Only the four Customer Balance Transactions routes are claimed; every other request falls
+ * through to your other handlers and then to msw's `onUnhandledRequest` strategy (use `'error'`
+ * in contract tests). This is the only module of the package that imports `msw`, an optional
+ * peer dependency.
+ */
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import { route, StripeCore, type StripeCoreOptions } from './core.js';
+import { normalizeOrigin } from './origin.js';
+import { normalizeHeaders } from './request.js';
+import { type MockState, withState } from './state-handle.js';
+
+/** Options of {@link stripeHandlers}. */
+export interface StripeHandlersOptions extends StripeCoreOptions {
+  /**
+   * The API origin the handlers answer: `https://api.stripe.com` by default. A bare host name
+   * means https; pass `http://localhost:12111` style origins for a client configured with
+   * host/port/protocol.
+   */
+  host?: string;
+}
+
+/** msw handlers for the four endpoints and the state behind them. */
+export interface StripeHandlers extends MockState {
+  /** The origin the handlers answer, e.g. `https://api.stripe.com`. */
+  readonly origin: string;
+  /** The request handlers, for `setupServer(...stripe.handlers)` or `server.use(...stripe.handlers)`. */
+  readonly handlers: HttpHandler[];
+  /** The handle spreads to its handlers too: `setupServer(...stripe)`. */
+  [Symbol.iterator](): Iterator<HttpHandler>;
+}
+
+/**
+ * msw request handlers that answer the four Customer Balance Transactions endpoints like
+ * Stripe, with the state handle tests use (`customers`, `seed`, `requests`, `failNext`, `reset`).
+ *
+ * @example
+ * const stripeMock = stripeHandlers();
+ * const server = setupServer(...stripeMock.handlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ * stripeMock.customers.add({ id: 'cus_NcjdgdwZyI9Rj7' });
+ * const stripe = new Stripe('sk_test_123'); // or { httpClient: Stripe.createFetchHttpClient() }
+ */
+export function stripeHandlers(options: StripeHandlersOptions = {}): StripeHandlers {
+  const origin = normalizeOrigin(options.host);
+  const core = new StripeCore(options);
+  // One handler for the whole customers tree; the core's router decides which requests are ours,
+  // so the routes cannot disagree with the nock transport's.
+  const handler = http.all(`${origin}/v1/customers/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    // Not one of the four endpoints: fall through to the next handler, as nock's other scopes would.
+    if (route(method, url.pathname) === undefined) return undefined;
+    const outcome = await core.handle(
+      {
+        method,
+        url: `${url.pathname}${url.search}`,
+        headers: normalizeHeaders(request.headers),
+        body: method === 'GET' || method === 'HEAD' ? '' : await request.text(),
+      },
+      { signal: request.signal },
+    );
+    // msw's network error: fetch rejects with a TypeError, the Node client sees the socket fail.
+    if (outcome.kind === 'network-error') return HttpResponse.error();
+    const { status, headers, body } = outcome.response;
+    return new HttpResponse(body, { status, headers });
+  });
+  const handlers = [handler];
+  return withState(core, { origin, handlers, [Symbol.iterator]: () => handlers[Symbol.iterator]() });
+}

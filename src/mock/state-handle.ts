@@ -1,0 +1,61 @@
+/**
+ * The part of a mock handle that is about state, not transport: customers, seeding, the request
+ * log, fault injection, reset. `mockStripe()`, the loopback server and the msw handlers all hand
+ * out this same view of their one {@link StripeCore}, so a test reads the same way whichever
+ * transport it uses.
+ */
+import type { CustomerBalanceTransaction } from '../types.js';
+import type { MockContractViolationError, RecordedRequest, StripeCore } from './core.js';
+import type { Fault } from './faults.js';
+import type { AddCustomerInput, MockCustomer } from './store.js';
+
+/** The state of a Stripe mock and the levers a test pulls on it, shared by every transport. */
+export interface MockState {
+  /** The mock's customers. */
+  readonly customers: {
+    /** Adds a customer (id defaults to a fresh `cus_…`); a starting `balance` needs a `currency`. */
+    add(input?: AddCustomerInput): MockCustomer;
+    /** The customer with its balances, or `undefined` if the mock doesn't know it. */
+    get(id: string): MockCustomer | undefined;
+  };
+  /** Preloads transactions (for instance a ledger from `createFixtures().ledger()`). */
+  seed(transactions: readonly CustomerBalanceTransaction[]): void;
+  /** The customer's transactions, oldest first. */
+  transactions(customer: string): CustomerBalanceTransaction[];
+  /** Every request received, bodies and queries decoded, in arrival order. */
+  readonly requests: readonly RecordedRequest[];
+  /** Responses the mock refused to send because they broke the contract (each also failed its request). */
+  readonly violations: readonly MockContractViolationError[];
+  /** Injects a fault into the next request(s). */
+  failNext(fault: Fault): void;
+  /** Forgets all state, faults and logged requests; the transport stays in place. */
+  reset(): void;
+}
+
+/** The {@link MockState} view of one core. Getters, so `requests` stays live after `reset()`. */
+export function stateHandle(core: StripeCore): MockState {
+  return {
+    customers: {
+      add: (input) => core.store.addCustomer(input),
+      get: (id) => core.store.getCustomer(id),
+    },
+    seed: (transactions) => core.store.seed(transactions),
+    transactions: (customer) => structuredClone([...core.store.transactionsOf(customer).values()]),
+    get requests() {
+      return core.requests;
+    },
+    get violations() {
+      return core.violations;
+    },
+    failNext: (fault) => core.faults.push(fault),
+    reset: () => core.reset(),
+  };
+}
+
+/**
+ * `extra` with the {@link MockState} of `core` added. Property descriptors are copied, not values:
+ * spreading the handle would freeze `requests` and `violations` at the moment of the spread.
+ */
+export function withState<T extends object>(core: StripeCore, extra: T): MockState & NoInfer<T> {
+  return Object.defineProperties(extra, Object.getOwnPropertyDescriptors(stateHandle(core))) as MockState & T;
+}

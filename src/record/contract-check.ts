@@ -1,0 +1,64 @@
+/**
+ * Checks each recorded response against the contract, the way `stripe-balance-kit validate`
+ * reads a HAR: the entry is matched to one of the four operations by method and path; a 2xx body
+ * is checked as that operation's response, any other status as Stripe's error envelope. Entries
+ * for other endpoints, and network errors, have nothing to check.
+ */
+import { matchOperation } from '../contract/operations.js';
+import { preview } from '../contract/preview.js';
+import type { ContractIssue, ContractKind, ValidateOptions } from '../contract/types.js';
+import { validate } from '../contract/validate.js';
+import { type HarEntry, responseText } from './har.js';
+
+/** A recorded response that breaks the contract. */
+export interface RecordingViolation {
+  /** Index of the entry in the recording's `log.entries`. */
+  entry: number;
+  /** The request, e.g. `POST https://api.stripe.com/v1/customers/cus_…/balance_transactions` (redacted). */
+  request: string;
+  /** The response status. */
+  status: number;
+  /** The contract kind the body was checked as. */
+  kind: ContractKind;
+  /** Every failing finding, as `validate` returns them. */
+  errors: ContractIssue[];
+}
+
+/** The violation of one entry, or `undefined` when it passes or has nothing to check. */
+export function checkEntry(
+  entry: HarEntry,
+  index: number,
+  options: ValidateOptions,
+): RecordingViolation | undefined {
+  const { method, url } = entry.request;
+  const status = entry.response.status;
+  if (status === 0) return undefined;
+  const operation = matchOperation(method, new URL(url).pathname);
+  if (!operation) return undefined;
+  const kind: ContractKind = status >= 200 && status < 300 ? operation.response : 'error';
+  const text = responseText(entry);
+  const violation = (errors: ContractIssue[]): RecordingViolation => ({
+    entry: index,
+    request: `${method} ${url}`,
+    status,
+    kind,
+    errors,
+  });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return violation([
+      {
+        path: '',
+        code: 'invalid_json',
+        keyword: 'input',
+        message: `the response body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+        expected: `a JSON ${kind}`,
+        received: preview(text),
+      },
+    ]);
+  }
+  const result = validate(kind, body, options);
+  return result.valid ? undefined : violation(result.errors);
+}
