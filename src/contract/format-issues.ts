@@ -2,7 +2,7 @@
  * Human text for contract findings, shared by `ContractError`, the vitest and jest matchers and
  * the CLI's pretty reporter, so a failure reads the same wherever it surfaces.
  */
-import { redactKeys } from '../mock/auth.js';
+import { redactKeys } from '../secrets.js';
 import type { ContractIssue } from './types.js';
 
 /** At most this many issues are spelled out in one message; the arrays always carry all. */

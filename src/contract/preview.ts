@@ -6,7 +6,7 @@
  * preview ever carries a usable key, nor the first characters of one.
  */
 
-import { redactKeys } from '../mock/auth.js';
+import { redactKeys } from '../secrets.js';
 
 /** Default cap on a preview's length. */
 export const PREVIEW_MAX = 100;

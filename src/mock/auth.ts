@@ -4,6 +4,7 @@
  * refused unless the mock is told otherwise, so a test can never run with one.
  */
 import { StripeApiError } from '../errors.js';
+import { redactKey, redactKeys } from '../secrets.js';
 
 export interface AuthOk {
   ok: true;
@@ -65,24 +66,6 @@ export function authenticate(authorization: string | undefined, allowLiveKeys: b
     );
   }
   return { ok: true, key, livemode };
-}
-
-/** `sk_test_abc…wxyz` → `sk_test_…wxyz`: how keys appear in logs, recordings and reports. */
-export function redactKey(key: string): string {
-  const match = /^([a-z]{2}_(?:test|live)_)/.exec(key);
-  return `${match?.[1] ?? ''}…${key.length > 8 ? key.slice(-4) : ''}`;
-}
-
-/**
- * Any Stripe API key inside a text: secret, restricted or publishable, test or live. No `\b`
- * before it: in `Bearer%20sk_test_…` or `x_sk_test_…` there is no word boundary, and a key must
- * be found there too.
- */
-const KEY_IN_TEXT = /(?:sk|rk|pk)_(?:test|live)_[0-9A-Za-z]+/g;
-
-/** `text` with every API key in it redacted (`sk_test_…4242`). */
-export function redactKeys(text: string): string {
-  return text.replace(KEY_IN_TEXT, (key) => redactKey(key));
 }
 
 /**

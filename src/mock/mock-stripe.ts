@@ -3,18 +3,11 @@
  * behind nock for `https://api.stripe.com` (or the host you give), and behind `fetch` for
  * `Stripe.createFetchHttpClient(mock.fetch)`.
  */
-import type { CustomerBalanceTransaction } from '../types.js';
-import {
-  type RecordedRequest,
-  StripeCore,
-  type StripeCoreOptions,
-  type MockContractViolationError,
-} from './core.js';
-import type { Fault } from './faults.js';
+import { StripeCore, type StripeCoreOptions } from './core.js';
 import { createFetchTransport, type FetchFunction } from './fetch-transport.js';
 import { installNockTransport } from './nock-transport.js';
+import { type MockState, withState } from './state-handle.js';
 import { normalizeOrigin } from './origin.js';
-import type { AddCustomerInput, MockCustomer } from './store.js';
 
 /** Options of {@link mockStripe}. */
 export interface MockStripeOptions extends StripeCoreOptions {
@@ -25,28 +18,10 @@ export interface MockStripeOptions extends StripeCoreOptions {
   host?: string;
 }
 
-/** A running mock. */
-export interface MockStripe {
+/** A running mock: the shared {@link MockState} plus what belongs to the nock transport. */
+export interface MockStripe extends MockState {
   /** The origin this mock answers, e.g. `https://api.stripe.com`. */
   readonly origin: string;
-  readonly customers: {
-    /** Adds a customer (id defaults to a fresh `cus_…`); a starting `balance` needs a `currency`. */
-    add(input?: AddCustomerInput): MockCustomer;
-    /** The customer with its balances, or `undefined` if the mock doesn't know it. */
-    get(id: string): MockCustomer | undefined;
-  };
-  /** Preloads transactions (for instance a ledger from `createFixtures().ledger()`). */
-  seed(transactions: readonly CustomerBalanceTransaction[]): void;
-  /** The customer's transactions, oldest first. */
-  transactions(customer: string): CustomerBalanceTransaction[];
-  /** Every request received, bodies and queries decoded, in arrival order. */
-  readonly requests: readonly RecordedRequest[];
-  /** Responses the mock refused to send because they broke the contract (each also failed its request). */
-  readonly violations: readonly MockContractViolationError[];
-  /** Injects a fault into the next request(s). */
-  failNext(fault: Fault): void;
-  /** Forgets all state, faults and logged requests; interceptors stay installed. */
-  reset(): void;
   /** Removes every interceptor this mock added (other nock scopes are left alone). */
   restore(): void;
   /** A WHATWG fetch over the same state, for `Stripe.createFetchHttpClient(mock.fetch)`. */
@@ -71,27 +46,13 @@ export function mockStripe(options: MockStripeOptions = {}): MockStripe {
   const core = new StripeCore(options);
   const nockTransport = installNockTransport(core, origin);
   let restored = false;
-  return {
+  return withState(core, {
     origin,
-    customers: {
-      add: (input) => core.store.addCustomer(input),
-      get: (id) => core.store.getCustomer(id),
-    },
-    seed: (transactions) => core.store.seed(transactions),
-    transactions: (customer) => structuredClone([...core.store.transactionsOf(customer).values()]),
-    get requests() {
-      return core.requests;
-    },
-    get violations() {
-      return core.violations;
-    },
-    failNext: (fault) => core.faults.push(fault),
-    reset: () => core.reset(),
     restore: () => {
       if (restored) return;
       restored = true;
       nockTransport.remove();
     },
     fetch: createFetchTransport(core, origin),
-  };
+  });
 }

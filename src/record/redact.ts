@@ -16,16 +16,12 @@
  * recording made with one key replays for a test that sends another.
  */
 
+import { API_KEY_IN_TEXT } from '../secrets.js';
+
 /** What a removed value is replaced with. Not alphanumeric, so no key pattern can match it. */
 export const REDACTED = '[REDACTED]';
 /** What an email-like value is replaced with. */
 export const REDACTED_EMAIL = '[REDACTED_EMAIL]';
-
-/**
- * A Stripe API key. No word boundary in front on purpose: inside percent-encoded text a key
- * follows hex digits (`Bearer%20sk_test_…` has `0s`), where `\b` would not match.
- */
-const API_KEY = /(sk|rk|pk)_(test|live)_[0-9A-Za-z]+/g;
 
 /**
  * An email address, with `@` written plainly or percent-encoded. Deliberately loose, but with
@@ -39,7 +35,7 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'coo
 /** `text` with every API key and email-like value replaced. */
 export function redactText(text: string): string {
   const keysRedacted = text.replace(
-    API_KEY,
+    API_KEY_IN_TEXT,
     (_key, kind: string, mode: string) => `${kind}_${mode}_${REDACTED}`,
   );
   // Most bodies hold no `@` at all: skip the email scan for them.

@@ -1,6 +1,6 @@
 /** The reporter contract of the `validate` command, and the factory that picks one by name. */
 import type { ContractIssue } from '../../contract/types.js';
-import { redactKeys } from '../../mock/auth.js';
+import { redactKeys } from '../../secrets.js';
 import type { CliIo } from '../command.js';
 import { createGithubReporter } from './github-reporter.js';
 import { createJsonReporter } from './json-reporter.js';
