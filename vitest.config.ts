@@ -1,19 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { packageAliases } from './test/setup/package-aliases.js';
 
 // CI asks for a JSON report (see .ci/run) so it can print one plain `N passed, N failed` line.
 const jsonReport = process.env.VITEST_JSON_REPORT;
-const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Tests (and README examples) import the package by name, resolved to the sources.
-    alias: [
-      { find: /^stripe-balance-kit\/vitest$/, replacement: src('contract/vitest.ts') },
-      { find: /^stripe-balance-kit\/jest$/, replacement: src('contract/jest.ts') },
-      { find: /^stripe-balance-kit\/msw$/, replacement: src('mock/msw.ts') },
-      { find: /^stripe-balance-kit$/, replacement: src('index.ts') },
-    ],
+    alias: packageAliases,
   },
   test: {
     include: ['test/**/*.test.ts'],
