@@ -49,7 +49,7 @@ const installed = (name: string): string =>
 let tarball = '';
 
 beforeAll(() => {
-  // `npm pack` runs `prepack`, which builds dist/ (ESM, CJS, declarations).
+  // `npm pack` runs `prepare`, which builds dist/ (ESM, CJS, declarations).
   const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work], ROOT)) as {
     filename: string;
   }[];
