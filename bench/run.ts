@@ -1,0 +1,612 @@
+/**
+ * Side-by-side benchmarks against the tools users would pick instead (issue 9), all measured in
+ * one process run with tinybench. Prints a table of ops/s and the ratios the issue targets, and
+ * writes the same to bench/results/latest.json. Run: npm run bench (no network beyond loopback).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { generateSync } from 'json-schema-faker';
+import nock from 'nock';
+import openapiResponseValidator from 'openapi-response-validator';
+import { sample } from 'openapi-sampler';
+import Stripe from 'stripe';
+import { Bench } from 'tinybench';
+import { parse as parseYaml } from 'yaml';
+import {
+  createFixtures,
+  listPage,
+  mockStripe,
+  schemas,
+  startStripeServer,
+  validate,
+  validators,
+} from '../src/index.js';
+import { isCustomerBalanceTransaction, isCustomerBalanceTransactionList } from './hand-guard.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SPEC = join(ROOT, 'spec/customer-balance-transactions.openapi.yaml');
+const CUSTOMER = 'cus_BenchPeers0001';
+const started = performance.now();
+
+nock.disableNetConnect();
+nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+
+let sink = 0;
+const consume = (v: unknown) => {
+  if (v) sink++;
+};
+
+interface Row {
+  section: string;
+  name: string;
+  opsPerSec: number;
+  note?: string;
+}
+const rows: Row[] = [];
+const opsOf = (section: string, name: string): number =>
+  rows.find((r) => r.section === section && r.name === name)?.opsPerSec ?? Number.NaN;
+
+/** Runs fn (which performs `batch` operations per call) under tinybench; returns operations/s. */
+async function measure(
+  section: string,
+  name: string,
+  fn: () => unknown,
+  { batch = 1, time = 500, note }: { batch?: number; time?: number; note?: string } = {},
+): Promise<number> {
+  const bench = new Bench({ time, warmupTime: Math.min(200, time / 2) });
+  bench.add(name, fn);
+  await bench.run();
+  const result = bench.tasks[0]?.result;
+  if (!result || !('period' in result)) {
+    const error = result && 'error' in result ? String(result.error) : 'no result';
+    console.log(`  ${section} / ${name}: failed (${error})`);
+    rows.push({ section, name, opsPerSec: Number.NaN, note: `failed: ${error}` });
+    return Number.NaN;
+  }
+  const ops = (batch * 1000) / result.period;
+  rows.push({ section, name, opsPerSec: ops, ...(note ? { note } : {}) });
+  return ops;
+}
+
+// --- a. validate ------------------------------------------------------------------------------
+const fx = createFixtures({ seed: 'bench' });
+const ledger100 = fx.ledger({ customer: CUSTOMER, currency: 'usd', count: 100 });
+const one = ledger100[0]!;
+const page = listPage(ledger100, { customer: CUSTOMER, limit: 100 });
+
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
+ajv.addFormat('unix-time', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) && n >= 0 });
+const ajvOne = ajv.compile(schemas.customer_balance_transaction);
+const ajvPage = ajv.compile(schemas.customer_balance_transaction_list);
+
+type OpenApiDoc = {
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  components: Record<string, unknown>;
+};
+const spec = parseYaml(readFileSync(SPEC, 'utf8')) as OpenApiDoc;
+const listPath = spec.paths['/v1/customers/{customer}/balance_transactions']!;
+// A CommonJS module whose class is its `default` export.
+const OpenAPIResponseValidator = openapiResponseValidator.default;
+const unixTime = { 'unix-time': (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 };
+const oarvOne = new OpenAPIResponseValidator({
+  responses: { 200: listPath.post!.responses['200'] },
+  components: spec.components,
+  customFormats: unixTime,
+} as never);
+const oarvPage = new OpenAPIResponseValidator({
+  responses: { 200: listPath.get!.responses['200'] },
+  components: spec.components,
+  customFormats: unixTime,
+} as never);
+// Sanity: every validator must accept the valid inputs, or the comparison is meaningless.
+const sanity: [string, unknown][] = [
+  ['ours one', validators.customer_balance_transaction(one)],
+  ['ours page', validators.customer_balance_transaction_list(page)],
+  ['hand one', isCustomerBalanceTransaction(one)],
+  ['hand page', isCustomerBalanceTransactionList(page)],
+  ['ajv one', ajvOne(one)],
+  ['ajv page', ajvPage(page)],
+  ['oarv one', oarvOne.validateResponse(200, one) === undefined],
+  ['oarv page', oarvPage.validateResponse(200, page) === undefined],
+];
+for (const [name, ok] of sanity) if (!ok) console.log(`  WARNING: ${name} rejected valid input`);
+
+console.log('a. validate…');
+for (const [label, value, batch, kind, bare, hand, ajvFn, oarv] of [
+  [
+    'one transaction',
+    one,
+    1000,
+    'customer_balance_transaction',
+    validators.customer_balance_transaction,
+    isCustomerBalanceTransaction,
+    ajvOne,
+    oarvOne,
+  ],
+  [
+    '100-item page',
+    page,
+    20,
+    'customer_balance_transaction_list',
+    validators.customer_balance_transaction_list,
+    isCustomerBalanceTransactionList,
+    ajvPage,
+    oarvPage,
+  ],
+] as const) {
+  const section = `validate ${label}`;
+  const loop = (f: () => unknown) => () => {
+    for (let i = 0; i < batch; i++) consume(f());
+  };
+  await measure(
+    section,
+    'ours: precompiled validator',
+    loop(() => bare(value)),
+    { batch },
+  );
+  await measure(
+    section,
+    'ours: validate() schema only',
+    loop(() => validate(kind, value, { semantic: false })),
+    {
+      batch,
+    },
+  );
+  await measure(
+    section,
+    'ours: validate() with semantics',
+    loop(() => validate(kind, value)),
+    { batch },
+  );
+  await measure(
+    section,
+    'hand-written type guard',
+    loop(() => hand(value)),
+    { batch },
+  );
+  await measure(
+    section,
+    'ajv compiled at run time',
+    loop(() => ajvFn(value)),
+    { batch },
+  );
+  await measure(
+    section,
+    'openapi-response-validator',
+    loop(() => oarv.validateResponse(200, value) === undefined),
+    { batch },
+  );
+}
+
+// --- b. generate ------------------------------------------------------------------------------
+console.log('b. generate…');
+{
+  const gen = createFixtures({ seed: 'gen' });
+  const schema = schemas.customer_balance_transaction;
+  await measure(
+    'generate one object',
+    'ours: createFixtures().balanceTransaction()',
+    () => {
+      for (let i = 0; i < 100; i++) consume(gen.balanceTransaction());
+    },
+    { batch: 100 },
+  );
+  await measure('generate one object', 'json-schema-faker', () => consume(generateSync(schema as never)), {
+    note: 'random strings, negative timestamps',
+  });
+  await measure(
+    'generate one object',
+    'openapi-sampler',
+    () => {
+      for (let i = 0; i < 100; i++) consume(sample(schema as never, {}, schema as never));
+    },
+    { batch: 100, note: 'placeholders ("id": "string")' },
+  );
+}
+
+// --- c. mock round trip -----------------------------------------------------------------------
+console.log('c. mock round trip…');
+const roundTrip = (stripe: Stripe) => async () => {
+  consume(await stripe.customers.createBalanceTransaction(CUSTOMER, { amount: -1, currency: 'usd' }));
+  consume(await stripe.customers.listBalanceTransactions(CUSTOMER, { limit: 10 }));
+};
+const seedLedger = createFixtures({ seed: 1 }).ledger({ customer: CUSTOMER, currency: 'usd', count: 1000 });
+const RT = 'mock round trip (create + list)';
+const rtOpts = { time: 1500 };
+const loopbackClient = (port: number) =>
+  new Stripe('sk_test_bench', { maxNetworkRetries: 0, host: '127.0.0.1', port, protocol: 'http' });
+
+// Canned bodies, the same size as ours, for the floors.
+let cannedCreate = '';
+let cannedList = '';
+{
+  const mock = mockStripe();
+  mock.seed(seedLedger);
+  const nockClient = new Stripe('sk_test_bench', { maxNetworkRetries: 0 });
+  const fetchClient = new Stripe('sk_test_bench', {
+    maxNetworkRetries: 0,
+    httpClient: Stripe.createFetchHttpClient(mock.fetch),
+  });
+  const headers = { authorization: 'Bearer sk_test_bench' };
+  cannedCreate = await (
+    await mock.fetch(`${mock.origin}/v1/customers/${CUSTOMER}/balance_transactions`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'amount=-1&currency=usd',
+    })
+  ).text();
+  cannedList = await (
+    await mock.fetch(`${mock.origin}/v1/customers/${CUSTOMER}/balance_transactions?limit=10`, { headers })
+  ).text();
+  await measure(RT, 'ours: nock mock', roundTrip(nockClient), rtOpts);
+  await measure(RT, 'ours: createFetchHttpClient(mock.fetch)', roundTrip(fetchClient), rtOpts);
+  mock.restore();
+}
+{
+  const server = await startStripeServer();
+  server.seed(seedLedger);
+  await measure(RT, 'ours: startStripeServer() loopback', roundTrip(loopbackClient(server.port)), rtOpts);
+  await server.close();
+}
+{
+  const scope = nock('https://api.stripe.com')
+    .persist()
+    .post(/\/balance_transactions$/)
+    .reply(200, cannedCreate, { 'content-type': 'application/json' })
+    .get(/\/balance_transactions/)
+    .reply(200, cannedList, { 'content-type': 'application/json' });
+  await measure(
+    RT,
+    'bare nock, canned body',
+    roundTrip(new Stripe('sk_test_bench', { maxNetworkRetries: 0 })),
+    rtOpts,
+  );
+  scope.persist(false);
+  nock.cleanAll();
+}
+{
+  // The floor of any in-process fetch transport: a fetch function that replies the canned bodies.
+  const cannedFetch = async (_url: string | URL | Request, init?: RequestInit) =>
+    new Response(init?.method === 'POST' ? cannedCreate : cannedList, {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  const client = new Stripe('sk_test_bench', {
+    maxNetworkRetries: 0,
+    httpClient: Stripe.createFetchHttpClient(cannedFetch as typeof fetch),
+  });
+  await measure(RT, 'bare fetch function, canned body', roundTrip(client), rtOpts);
+}
+const listen = (server: Server) =>
+  new Promise<number>((ok) =>
+    server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)),
+  );
+{
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(req.method === 'POST' ? cannedCreate : cannedList);
+    });
+  });
+  const port = await listen(server);
+  await measure(RT, 'bare loopback http server, canned body', roundTrip(loopbackClient(port)), rtOpts);
+  server.closeAllConnections();
+  await new Promise((ok) => server.close(ok));
+}
+{
+  const probe = createServer();
+  const port = await listen(probe);
+  await new Promise((ok) => probe.close(ok));
+  const prismBin = join(ROOT, 'node_modules/.bin/prism');
+  let prismLog = '';
+  const prism = spawn(prismBin, ['mock', SPEC, '-p', String(port), '-h', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  prism.stdout.on('data', (d) => {
+    prismLog = (prismLog + d).slice(-2000);
+  });
+  prism.stderr.on('data', (d) => {
+    prismLog = (prismLog + d).slice(-2000);
+  });
+  let exited = false;
+  prism.on('exit', () => {
+    exited = true;
+  });
+  prism.on('error', (e) => {
+    prismLog += String(e);
+    exited = true;
+  });
+  let up = false;
+  const deadline = Date.now() + 30_000;
+  while (!up && !exited && Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/v1/customers/${CUSTOMER}/balance_transactions`, {
+        headers: { authorization: 'Bearer sk_test_bench' },
+      });
+      await r.text();
+      up = true;
+    } catch {
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+  }
+  if (up) {
+    await measure(RT, 'Stoplight Prism mock (loopback)', roundTrip(loopbackClient(port)), rtOpts);
+  } else {
+    console.log(
+      `  Prism could not start (${exited ? 'exited' : 'timed out'}): ${prismLog.trim().slice(-500)}`,
+    );
+    rows.push({
+      section: RT,
+      name: 'Stoplight Prism mock (loopback)',
+      opsPerSec: Number.NaN,
+      note: 'did not start',
+    });
+  }
+  if (prism.pid !== undefined && !exited) process.kill(prism.pid);
+}
+
+// --- d. paging --------------------------------------------------------------------------------
+console.log('d. paging…');
+{
+  const big = createFixtures({ seed: 'bench' }).ledger({ customer: CUSTOMER, count: 100_000 });
+  const newestFirst = [...big].reverse();
+  const deepCursor = newestFirst[1000 * 10 - 1]!.id;
+  listPage(big, { customer: CUSTOMER, limit: 10 }); // builds the index once
+  const S = 'listPage on a 100k ledger (limit 10)';
+  await measure(
+    S,
+    'page 1',
+    () => {
+      for (let i = 0; i < 1000; i++) consume(listPage(big, { customer: CUSTOMER, limit: 10 }).data.length);
+    },
+    { batch: 1000 },
+  );
+  await measure(
+    S,
+    'page 1,001 (starting_after)',
+    () => {
+      for (let i = 0; i < 1000; i++)
+        consume(listPage(big, { customer: CUSTOMER, limit: 10, starting_after: deepCursor }).data.length);
+    },
+    { batch: 1000 },
+  );
+}
+
+// --- e. streaming -----------------------------------------------------------------------------
+console.log('e. streaming 1M rows…');
+const work = mkdtempSync(join(tmpdir(), 'sbk-bench-'));
+let streaming: { rowsPerSec: number; peakRssMb: number; wallMs: number; bytes: number } | undefined;
+{
+  const out = join(work, 'ledger.ndjson');
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/cli/bin.ts'),
+      'generate',
+      '--count',
+      '1000000',
+      '--format',
+      'ndjson',
+      '--out',
+      out,
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // process gone
+    }
+  }, 25);
+  const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+  clearInterval(poll);
+  const wallMs = performance.now() - t0;
+  if (code === 0) {
+    streaming = {
+      rowsPerSec: 1_000_000 / (wallMs / 1000),
+      peakRssMb: peakKb / 1024,
+      wallMs,
+      bytes: statSync(out).size,
+    };
+  } else console.log(`  generate exited with ${code}`);
+}
+
+// --- f. cold start ----------------------------------------------------------------------------
+console.log('f. cold start…');
+let cold: { oursMs: number; ajvMs: number } | undefined;
+{
+  if (!existsSync(join(ROOT, 'dist/esm/index.js')))
+    spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const objFile = join(work, 'one.json');
+  const schemaFile = join(work, 'schema.json');
+  writeFileSync(objFile, JSON.stringify(one));
+  writeFileSync(schemaFile, JSON.stringify(schemas.customer_balance_transaction));
+  const dist = JSON.stringify(join(ROOT, 'dist/esm/index.js'));
+  const ours = `import { readFileSync } from 'node:fs'; import { validators } from ${dist};
+if (!validators.customer_balance_transaction(JSON.parse(readFileSync(${JSON.stringify(objFile)}, 'utf8')))) process.exit(1);`;
+  const runtime = `import { readFileSync } from 'node:fs'; import { Ajv } from 'ajv';
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
+ajv.addFormat('unix-time', { type: 'number', validate: (n) => Number.isSafeInteger(n) && n >= 0 });
+const v = ajv.compile(JSON.parse(readFileSync(${JSON.stringify(schemaFile)}, 'utf8')));
+if (!v(JSON.parse(readFileSync(${JSON.stringify(objFile)}, 'utf8')))) process.exit(1);`;
+  const wall = (code: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT });
+      times.push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`cold start script failed: ${r.stderr}`);
+    }
+    times.sort((a, b) => a - b);
+    return times[2]!;
+  };
+  const bareNode = wall('');
+  cold = { oursMs: wall(ours), ajvMs: wall(runtime) };
+  console.log(`  (a bare node process that does nothing: ${bareNode.toFixed(0)} ms on this machine)`);
+}
+rmSync(work, { recursive: true, force: true });
+
+// --- ratios and targets -------------------------------------------------------------------------
+interface Ratio {
+  name: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+const ratios: Ratio[] = [];
+const ratio = (name: string, value: number, target: string, met: (v: number) => boolean) =>
+  ratios.push({ name, value, target, met: Number.isFinite(value) && met(value) });
+for (const label of ['one transaction', '100-item page']) {
+  const s = `validate ${label}`;
+  const ours = opsOf(s, 'ours: precompiled validator');
+  ratio(
+    `validate ${label}: ours / openapi-response-validator`,
+    ours / opsOf(s, 'openapi-response-validator'),
+    '≥ 2',
+    (v) => v >= 2,
+  );
+  ratio(
+    `validate ${label}: ours / hand-written guard`,
+    ours / opsOf(s, 'hand-written type guard'),
+    '≥ 0.25',
+    (v) => v >= 0.25,
+  );
+  ratio(
+    `validate ${label}: ours / ajv compiled at run time`,
+    ours / opsOf(s, 'ajv compiled at run time'),
+    '(info)',
+    () => true,
+  );
+  ratio(
+    `validate ${label}: validate() schema-only overhead`,
+    ours / opsOf(s, 'ours: validate() schema only') - 1,
+    '≤ 0.10',
+    (v) => v <= 0.1,
+  );
+  ratio(
+    `validate ${label}: validate() with semantics overhead`,
+    ours / opsOf(s, 'ours: validate() with semantics') - 1,
+    '(info)',
+    () => true,
+  );
+}
+const G = 'generate one object';
+const ourGen = opsOf(G, 'ours: createFixtures().balanceTransaction()');
+ratio('generate: ours / json-schema-faker', ourGen / opsOf(G, 'json-schema-faker'), '≥ 100', (v) => v >= 100);
+ratio('generate: ours / openapi-sampler', ourGen / opsOf(G, 'openapi-sampler'), '≥ 1', (v) => v >= 1);
+const prismOps = opsOf(RT, 'Stoplight Prism mock (loopback)');
+ratio(
+  'mock: bare nock / ours nock (time ratio)',
+  opsOf(RT, 'bare nock, canned body') / opsOf(RT, 'ours: nock mock'),
+  '≤ 1.3',
+  (v) => v <= 1.3,
+);
+ratio(
+  'mock: mock.fetch / Prism',
+  opsOf(RT, 'ours: createFetchHttpClient(mock.fetch)') / prismOps,
+  '≥ 20',
+  (v) => v >= 20,
+);
+ratio(
+  'mock: serve / Prism',
+  opsOf(RT, 'ours: startStripeServer() loopback') / prismOps,
+  '≥ 4',
+  (v) => v >= 4,
+);
+ratio(
+  'mock: bare loopback / serve (time ratio)',
+  opsOf(RT, 'bare loopback http server, canned body') / opsOf(RT, 'ours: startStripeServer() loopback'),
+  '≤ 1.5',
+  (v) => v <= 1.5,
+);
+ratio(
+  'mock: bare fetch / mock.fetch (time ratio)',
+  opsOf(RT, 'bare fetch function, canned body') / opsOf(RT, 'ours: createFetchHttpClient(mock.fetch)'),
+  '(info)',
+  () => true,
+);
+ratio(
+  'mock: bare fetch / Prism',
+  opsOf(RT, 'bare fetch function, canned body') / prismOps,
+  '(info)',
+  () => true,
+);
+ratio('mock: ours nock / Prism', opsOf(RT, 'ours: nock mock') / prismOps, '(info)', () => true);
+const P = 'listPage on a 100k ledger (limit 10)';
+ratio(
+  'paging: deep page / first page (time ratio)',
+  opsOf(P, 'page 1') / opsOf(P, 'page 1,001 (starting_after)'),
+  '≤ 2',
+  (v) => v <= 2,
+);
+ratio('streaming: 1M-row NDJSON peak RSS (MB)', streaming?.peakRssMb ?? Number.NaN, '< 150', (v) => v < 150);
+ratio('cold start: import + first validation (ms)', cold?.oursMs ?? Number.NaN, '≤ 60', (v) => v <= 60);
+ratio(
+  'cold start: runtime ajv / ours (time ratio)',
+  cold ? cold.ajvMs / cold.oursMs : Number.NaN,
+  '≥ 3',
+  (v) => v >= 3,
+);
+
+// --- print ------------------------------------------------------------------------------------
+const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${process.platform}`;
+console.log(`\nstripe-balance-kit benchmarks — ${machine}\n`);
+let section = '';
+for (const r of rows) {
+  if (r.section !== section) {
+    section = r.section;
+    console.log(`${section}`);
+  }
+  console.log(
+    `  ${r.name.padEnd(48)} ${fmt(r.opsPerSec).padStart(14)} ops/s${r.note ? `  (${r.note})` : ''}`,
+  );
+}
+if (streaming)
+  console.log(
+    `streaming: generate --count 1000000 --format ndjson\n  ${fmt(streaming.rowsPerSec)} rows/s (${(streaming.wallMs / 1000).toFixed(1)} s wall incl. tsx start, ${(streaming.bytes / 1e6).toFixed(0)} MB written), peak RSS ${streaming.peakRssMb.toFixed(0)} MB`,
+  );
+if (cold)
+  console.log(
+    `cold start (fresh node, median of 5)\n  ours: import dist + validate one  ${cold.oursMs.toFixed(0)} ms\n  ajv: compile at run time + validate ${cold.ajvMs.toFixed(0)} ms`,
+  );
+console.log('\nratios (target)');
+for (const r of ratios) {
+  const v = Number.isFinite(r.value) ? r.value.toFixed(2) : 'n/a';
+  const verdict = r.target === '(info)' ? '' : r.met ? 'met' : 'MISSED';
+  console.log(`  ${r.name.padEnd(58)} ${v.padStart(9)}  ${r.target.padEnd(8)} ${verdict}`);
+}
+const totalS = (performance.now() - started) / 1000;
+console.log(`\ntotal ${totalS.toFixed(0)} s${sink === 0 ? ' (nothing consumed?)' : ''}`);
+
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(
+  join(ROOT, 'bench/results/latest.json'),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine,
+      totalSeconds: Math.round(totalS),
+      results: rows,
+      streaming,
+      coldStart: cold,
+      ratios,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log('wrote bench/results/latest.json');
