@@ -5,8 +5,8 @@
  * not recursive, so nothing else grows with the value's depth: only array lengths need a bound.
  */
 import { appendToken } from './json-pointer.js';
-import { deref, type SchemaNode } from './schema-lookup.js';
-import type { ContractIssue } from './types.js';
+import { deref, rootSchema, type SchemaNode } from './schema-lookup.js';
+import type { ContractIssue, ContractKind } from './types.js';
 import { get, isArray, isRecord } from './value-access.js';
 
 /** Arrays without a `maxItems` longer than this are refused before AJV sees them. */
@@ -30,19 +30,20 @@ interface ArraySite {
   allowed: number;
 }
 
-const sitesByRoot = new WeakMap<SchemaNode, readonly ArraySite[]>();
+const sitesByKind = new Map<ContractKind, readonly ArraySite[]>();
 
 /**
- * The array sites of a schema, found once per schema: the guard then follows only those paths
- * in the value, so checking a valid transaction costs a few property reads, not a schema walk.
+ * The array sites of a kind's schema, found once per kind: the guard then follows only those
+ * paths in the value, so checking a valid transaction costs a few property reads, not a schema walk.
  */
-function arraySites(root: SchemaNode): readonly ArraySite[] {
-  let sites = sitesByRoot.get(root);
+function arraySites(kind: ContractKind): readonly ArraySite[] {
+  let sites = sitesByKind.get(kind);
   if (!sites) {
+    const root = rootSchema(kind);
     const found: ArraySite[] = [];
     collect(root, root, [], 0, found);
     sites = found;
-    sitesByRoot.set(root, sites);
+    sitesByKind.set(kind, sites);
   }
   return sites;
 }
@@ -71,8 +72,8 @@ function collect(root: SchemaNode, node: SchemaNode, path: string[], depth: numb
 }
 
 /** An issue for the first oversized array the schema would walk, or `undefined`. */
-export function oversizedArray(root: SchemaNode, value: unknown): ContractIssue | undefined {
-  for (const site of arraySites(root)) {
+export function oversizedArray(kind: ContractKind, value: unknown): ContractIssue | undefined {
+  for (const site of arraySites(kind)) {
     const found = visit(site, value, 0, '');
     if (found) return found;
   }

@@ -4,7 +4,6 @@
  */
 import { validators } from '../generated/validators.js';
 import { describeThrown, preview, truncate } from './preview.js';
-import { rootSchema } from './schema-lookup.js';
 import { schemaFindings } from './schema-issues.js';
 import { semanticFindings } from './semantic.js';
 import { oversizedArray } from './size-guard.js';
@@ -49,10 +48,10 @@ export function validate(kind: ContractKind, value: unknown, options?: ValidateO
 
 function run(kind: ContractKind, value: unknown, options: ValidateOptions | undefined): ValidationResult {
   if (!isContractKind(kind)) return fail(unknownKind(kind));
-  const { mode, semantic, problems } = readOptions(options);
-  if (problems.length > 0) return fail(...problems);
+  const read = readOptions(options);
+  if (!('mode' in read)) return fail(...read.problems);
 
-  const tooBig = oversizedArray(rootSchema(kind), value);
+  const tooBig = oversizedArray(kind, value);
   if (tooBig) return fail(tooBig);
 
   const validator = validators[kind];
@@ -65,8 +64,11 @@ function run(kind: ContractKind, value: unknown, options: ValidateOptions | unde
   } catch (thrown) {
     return fail(unreadable(thrown));
   }
-  const { errors, warnings } = ok ? { errors: [], warnings: [] } : schemaFindings(kind, raw, value, mode);
-  if (semantic) {
+  if (ok && !read.semantic) return { valid: true, errors: [], warnings: [] };
+  const { errors, warnings } = ok
+    ? { errors: [], warnings: [] }
+    : schemaFindings(kind, raw, value, read.mode);
+  if (read.semantic) {
     try {
       errors.push(...semanticFindings(kind, value));
     } catch (thrown) {
@@ -83,18 +85,22 @@ function fail(...errors: ContractIssue[]): ValidationResult {
 interface ReadOptions {
   mode: ValidationMode;
   semantic: boolean;
-  problems: ContractIssue[];
 }
 
-function readOptions(options: ValidateOptions | undefined): ReadOptions {
-  const result: ReadOptions = { mode: 'strict', semantic: true, problems: [] };
-  if (options === undefined || options === null) return result;
-  const { mode, semantic } = options;
-  if (mode === 'strict' || mode === 'tolerant') result.mode = mode;
-  else if (mode !== undefined) result.problems.push(invalidOption('mode', '"strict" or "tolerant"', mode));
-  if (typeof semantic === 'boolean') result.semantic = semantic;
-  else if (semantic !== undefined) result.problems.push(invalidOption('semantic', 'boolean', semantic));
-  return result;
+/** The options every call without any gets; shared, since nothing writes to it. */
+const DEFAULT_OPTIONS: ReadOptions = Object.freeze({ mode: 'strict', semantic: true });
+
+/** The options as read, or every problem with them (allocating nothing in the common cases). */
+function readOptions(options: ValidateOptions | undefined): ReadOptions | { problems: ContractIssue[] } {
+  if (options === undefined || options === null) return DEFAULT_OPTIONS;
+  const { mode = 'strict', semantic = true } = options;
+  const modeOk = mode === 'strict' || mode === 'tolerant';
+  const semanticOk = typeof semantic === 'boolean';
+  if (modeOk && semanticOk) return { mode, semantic };
+  const problems: ContractIssue[] = [];
+  if (!modeOk) problems.push(invalidOption('mode', '"strict" or "tolerant"', mode));
+  if (!semanticOk) problems.push(invalidOption('semantic', 'boolean', semantic));
+  return { problems };
 }
 
 function invalidOption(name: string, expected: string, value: unknown): ContractIssue {
