@@ -4,14 +4,30 @@
  * every seed is derived by hashing strings, so output depends only on the seed, the options and
  * the installed Faker version (the lockfile pins it): no clocks, no `Math.random`.
  */
-import type { Faker } from '@faker-js/faker';
-import { faker as englishFaker } from '@faker-js/faker/locale/en';
+import type { Faker, LocaleDefinition } from '@faker-js/faker';
+import { loadEnglishFaker } from '../lazy-dependencies.cjs';
 
-// Equivalent to `new Faker({ locale: [en, base] })` from the package root, which loads all of
-// Faker's ~70 locales (+35 MB resident, +150 ms per process); the English entry loads one. We
-// take only its class and its merged [en, base] definitions and never draw from its instance.
-const FakerClass = englishFaker.constructor as typeof Faker;
-const ENGLISH = englishFaker.rawDefinitions;
+/** Faker's class and its merged [en, base] locale definitions. */
+interface EnglishFaker {
+  FakerClass: typeof Faker;
+  definitions: LocaleDefinition;
+}
+
+let english: EnglishFaker | undefined;
+
+/**
+ * Equivalent to `new Faker({ locale: [en, base] })` from the package root, which loads all of
+ * Faker's ~70 locales (+35 MB resident, +150 ms per process); the English entry loads one. We
+ * take only its class and its merged [en, base] definitions and never draw from its instance.
+ * Loaded with the first `RandomSource`, not at import (~28 ms), so `validate()` users skip it.
+ */
+function englishFaker(): EnglishFaker {
+  if (english === undefined) {
+    const { faker } = loadEnglishFaker();
+    english = { FakerClass: faker.constructor as typeof Faker, definitions: faker.rawDefinitions };
+  }
+  return english;
+}
 
 /** What a fixture set accepts as its seed. */
 export type Seed = number | string;
@@ -62,7 +78,8 @@ export class RandomSource {
   readonly faker: Faker;
 
   constructor(seed: readonly number[]) {
-    this.faker = new FakerClass({ locale: ENGLISH });
+    const { FakerClass, definitions } = englishFaker();
+    this.faker = new FakerClass({ locale: definitions });
     this.faker.seed([...seed]);
   }
 

@@ -14,9 +14,14 @@ export type FetchFunction = (input: string | URL | Request, init?: RequestInit) 
  * @mswjs/interceptors) replace the global with a proxy that builds a second `Headers` on every
  * construction to record raw header names — over a quarter of an in-process round trip. The
  * mock's own answers are never intercepted, so they skip that toll; the prototype still names the
- * real class whichever loaded first, us or them.
+ * real class whichever loaded first, us or them. Read on first use: touching `Response` loads
+ * Node's fetch implementation, which an import of the package should not pay for.
  */
-const NativeResponse = globalThis.Response.prototype.constructor as typeof Response;
+let nativeResponse: typeof Response | undefined;
+function responseClass(): typeof Response {
+  nativeResponse ??= globalThis.Response.prototype.constructor as typeof Response;
+  return nativeResponse;
+}
 
 export function createFetchTransport(core: StripeCore, origin: string): FetchFunction {
   const expected = new URL(origin).origin;
@@ -37,7 +42,7 @@ export function createFetchTransport(core: StripeCore, origin: string): FetchFun
     signal?.throwIfAborted();
     if (outcome.kind === 'network-error') throw new TypeError('fetch failed', { cause: outcome.error });
     const { status, headers, body } = outcome.response;
-    return new NativeResponse(body, { status, headers });
+    return new (responseClass())(body, { status, headers });
   };
 }
 

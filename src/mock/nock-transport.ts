@@ -4,7 +4,7 @@
  * and `remove()` takes out exactly the interceptors it added.
  */
 import { syncBuiltinESMExports } from 'node:module';
-import nock from 'nock';
+import { loadNock } from '../lazy-dependencies.cjs';
 import type { StripeCore } from './core.js';
 import { route } from './core.js';
 import { normalizeHeaders } from './request.js';
@@ -21,6 +21,9 @@ interface NockRequest {
 }
 
 export function installNockTransport(core: StripeCore, origin: string): { remove: () => void } {
+  // Loaded here, not at import (~55 ms): requiring nock activates its interception of
+  // node:http(s) and fetch, so it is active before the first request the mock can answer.
+  const nock = loadNock();
   const scope = nock(origin).persist();
   const matches = (method: string) => (uri: string) =>
     route(method, uri.split('?', 1)[0] ?? uri) !== undefined;

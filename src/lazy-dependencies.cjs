@@ -1,0 +1,46 @@
+'use strict';
+/**
+ * The heavy runtime dependencies, loaded on first use instead of at import: nock takes ~55 ms to
+ * load and Faker ~28 ms, and most importers (`validate`, `validators`) need neither. Each loader is
+ * synchronous, because `mockStripe()`, `recordStripe()` and `createFixtures()` are.
+ *
+ * Plain CommonJS, because a synchronous load needs `require`. An ESM source would have to get it
+ * from `import.meta` (a syntax error in our CommonJS build), and a `.cts` source, though tsc emits
+ * it for both builds, is not transformed by vite, which runs the sources under vitest. So this
+ * file is copied as-is into dist/esm and dist/cjs (`build` in package.json); its types are in
+ * lazy-dependencies.d.cts.
+ */
+
+let nock;
+let englishFaker;
+
+/**
+ * nock, through this file's own `require`: the instance a test gets from `import nock from 'nock'`
+ * (the same module cache in Node, the same module registry under jest), so its
+ * `disableNetConnect()` and `cleanAll()` see our interceptors.
+ */
+exports.loadNock = () => {
+  nock ??= require('nock');
+  return nock;
+};
+
+/** Faker's English entry: one locale (`@faker-js/faker` itself loads all ~70). ESM-only. */
+exports.loadEnglishFaker = () => {
+  englishFaker ??= requireEsm('@faker-js/faker/locale/en');
+  return englishFaker;
+};
+
+/**
+ * `require()` of an ES module: Node >= 20.19 does it, but jest's sandboxed `require` cannot before
+ * Node 24.9, and its `createRequire()` hands out that same `require`. There, Node's own loader
+ * (which jest's `module` builtin still exposes) loads the module outside jest's registry, which is
+ * harmless for Faker: we only take its class and locale data and seed our own instances.
+ */
+function requireEsm(id) {
+  try {
+    return require(id);
+  } catch (error) {
+    if (error?.code !== 'ERR_REQUIRE_ESM') throw error;
+    return require('node:module')._load(require.resolve(id), null, false);
+  }
+}
