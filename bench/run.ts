@@ -118,9 +118,24 @@ const oarvPage = new OpenAPIResponseValidator({
   components: spec.components,
   customFormats: unixTime,
 } as never);
+/**
+ * OpenAPI 3.0's `nullable: true` beside `anyOf`/`allOf` (how Stripe's own spec writes nullable
+ * expandable fields) makes openapi-backend's AJV throw '"nullable" cannot be used without
+ * "type"', so it gets the one rewrite a user would have to make: `anyOf: [..., {enum: [null]}]`.
+ */
+function nullableWithoutType(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableWithoutType);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = nullableWithoutType(value);
+  if (out.nullable !== true || 'type' in out) return out;
+  const { nullable: _, anyOf, allOf, ...rest } = out;
+  const branches = Array.isArray(anyOf) ? anyOf : [Array.isArray(allOf) ? { allOf } : {}];
+  return { ...rest, anyOf: [...branches, { enum: [null] }] };
+}
 // openapi-backend validates a response against an operation of the whole document.
 const backend = new OpenAPIBackend({
-  definition: structuredClone(spec) as never,
+  definition: nullableWithoutType(spec) as never,
   validate: true,
   customizeAjv: (original) => {
     original.addFormat('unix-time', { type: 'number', validate: unixTime['unix-time'] });

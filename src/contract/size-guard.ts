@@ -30,20 +30,20 @@ interface ArraySite {
   allowed: number;
 }
 
-const sitesByKind = new Map<ContractKind, readonly ArraySite[]>();
+const sitesByKind: Partial<Record<ContractKind, readonly ArraySite[]>> = {};
 
 /**
  * The array sites of a kind's schema, found once per kind: the guard then follows only those
  * paths in the value, so checking a valid transaction costs a few property reads, not a schema walk.
  */
 function arraySites(kind: ContractKind): readonly ArraySite[] {
-  let sites = sitesByKind.get(kind);
+  let sites = sitesByKind[kind];
   if (!sites) {
     const root = rootSchema(kind);
     const found: ArraySite[] = [];
     collect(root, root, [], 0, found);
     sites = found;
-    sitesByKind.set(kind, sites);
+    sitesByKind[kind] = sites;
   }
   return sites;
 }
@@ -73,8 +73,9 @@ function collect(root: SchemaNode, node: SchemaNode, path: string[], depth: numb
 
 /** An issue for the first oversized array the schema would walk, or `undefined`. */
 export function oversizedArray(kind: ContractKind, value: unknown): ContractIssue | undefined {
-  for (const site of arraySites(kind)) {
-    const found = visit(site, value, 0, '');
+  const sites = arraySites(kind);
+  for (let i = 0; i < sites.length; i += 1) {
+    const found = visit(sites[i] as ArraySite, value, 0, '');
     if (found) return found;
   }
   return undefined;

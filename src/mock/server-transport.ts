@@ -8,7 +8,7 @@
  * delayed answer aborted when the client hangs up, and a graceful close that lets requests in
  * flight finish.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StripeApiError } from '../errors.js';
 import { STRIPE_API_VERSION } from '../generated/spec-version.js';
@@ -73,6 +73,8 @@ function urlHost(host: string): string {
  */
 export async function startStripeServer(options: StripeServerOptions = {}): Promise<StripeServer> {
   const core = options.core ?? new StripeCore(options);
+  // node:http (and with it net and streams) loads when a server starts, not when the package does.
+  const { createServer } = await import('node:http');
   const host = options.host ?? '127.0.0.1';
   let closing: Promise<void> | undefined;
   const server: Server = createServer((req, res) => {

@@ -3,8 +3,6 @@
  * exchange becomes a redacted entry, and how a recording is read back for replay. HAR because
  * every HTTP tool reads it (browsers' dev tools, Charles, `stripe-balance-kit validate`).
  */
-import { readFileSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
 import { RecordingError } from '../errors.js';
 import { STRIPE_API_VERSION } from '../generated/spec-version.js';
 import { redactHeader, redactText } from './redact.js';
@@ -151,7 +149,7 @@ function responsePart(status: number, headers: Record<string, string>, text: str
   const size = Buffer.byteLength(text);
   return {
     status,
-    statusText: STATUS_CODES[status] ?? '',
+    statusText: process.getBuiltinModule('node:http').STATUS_CODES[status] ?? '',
     httpVersion: 'HTTP/1.1',
     cookies: [],
     headers: pairs(headers),
@@ -185,7 +183,7 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function readHar(file: string): HarEntry[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = nodeFs().readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') {
@@ -246,4 +244,13 @@ export function responseText(entry: HarEntry): string {
   const { text, encoding } = entry.response.content ?? {};
   if (typeof text !== 'string') return '';
   return encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;
+}
+
+/**
+ * node:fs, fetched when a recording is read. A static `import … from 'node:fs'` makes Node build
+ * the module's whole ESM namespace at import time, which reads its lazy getters and loads the
+ * stream machinery: a cost every importer of the package would pay for a feature few use.
+ */
+export function nodeFs(): typeof import('node:fs') {
+  return process.getBuiltinModule('node:fs');
 }

@@ -18,8 +18,6 @@
  * upstream are both api.stripe.com, does not loop. Recording against real Stripe needs the
  * network, as it must; replay needs none.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ValidateOptions } from '../contract/types.js';
 import { RecordingError } from '../errors.js';
@@ -27,7 +25,7 @@ import type { FetchFunction } from '../mock/fetch-transport.js';
 import { normalizeOrigin } from '../mock/origin.js';
 import { normalizeHeaders } from '../mock/request.js';
 import type { RecordingViolation } from './contract-check.js';
-import { harDocument, readHar } from './har.js';
+import { harDocument, nodeFs, readHar } from './har.js';
 import { interceptOrigins } from './nock-interception.js';
 import { type Answer, Recorder, Replayer, type SessionSummary } from './sessions.js';
 
@@ -144,7 +142,7 @@ function checkOptions(options: RecordStripeOptions): void {
 export function recordStripe(options: RecordStripeOptions): StripeRecording {
   checkOptions(options);
   const file = join(resolve(options.dir), fileName(options.name ?? 'stripe'));
-  const mode = options.mode === 'auto' ? (existsSync(file) ? 'replay' : 'record') : options.mode;
+  const mode = options.mode === 'auto' ? (nodeFs().existsSync(file) ? 'replay' : 'record') : options.mode;
   const host = normalizeOrigin(options.host);
   const upstream = normalizeOrigin(options.upstream);
   const contract = options.contract ?? {};
@@ -158,6 +156,8 @@ export function recordStripe(options: RecordStripeOptions): StripeRecording {
     origins = [host, upstream];
     finish = async () => {
       await recorder.settle();
+      // node:fs/promises loads only for a recording that is written (it pulls in streams).
+      const { mkdir, writeFile } = await import('node:fs/promises');
       await mkdir(resolve(options.dir), { recursive: true });
       await writeFile(file, `${JSON.stringify(harDocument(recorder.entries), null, 2)}\n`);
       return recorder.summary();
