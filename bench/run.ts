@@ -88,6 +88,66 @@ async function measure(
   return ops;
 }
 
+/** Each compared candidate's ops/s, round by round (index = round), for paired ratios. */
+const roundSamples = new Map<string, number[]>();
+
+/**
+ * ops(a) / ops(b) in one section: the median of the per-round ratios when both were compared in
+ * rounds (each pair measured seconds apart, so drift cancels), else the ratio of the figures.
+ */
+function opsRatio(section: string, a: string, b: string): number {
+  const as = roundSamples.get(`${section}\u0000${a}`);
+  const bs = roundSamples.get(`${section}\u0000${b}`);
+  if (!as || !bs || as.length !== bs.length || as.length === 0) return opsOf(section, a) / opsOf(section, b);
+  const ratios = as.map((x, i) => x / (bs[i] as number)).sort((x, y) => x - y);
+  return ratios[Math.floor(ratios.length / 2)] as number;
+}
+
+/** One contender in a side-by-side comparison. */
+interface Candidate {
+  name: string;
+  /** Operations per call of the timed function. */
+  batch?: number;
+  note?: string;
+  /** Sets up and returns the function to time; called once per round. */
+  open(): Promise<() => unknown> | (() => unknown);
+  close?(): Promise<void> | void;
+}
+
+/**
+ * Times every candidate once per round, rounds interleaved, and records each one's median. On a
+ * shared 2-core machine throughput drifts by 10–40% within a minute, and the first thing timed in
+ * a fresh process runs up to 2× slower than it does later (its code is still being compiled), so
+ * timing contenders one after the other would rank them partly by their position in the list.
+ */
+async function compareInRounds(
+  section: string,
+  candidates: Candidate[],
+  { rounds, time, warmupTime }: { rounds: number; time: number; warmupTime: number },
+): Promise<void> {
+  const samples = new Map<string, number[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const c of candidates) {
+      const fn = await c.open();
+      const ops = (c.batch ?? 1) * (await timeOnly(fn, { time, warmupTime }));
+      await c.close?.();
+      samples.set(c.name, [...(samples.get(c.name) ?? []), ops]);
+    }
+  }
+  for (const c of candidates) {
+    roundSamples.set(`${section}\u0000${c.name}`, samples.get(c.name) ?? []);
+    const all = [...(samples.get(c.name) ?? [])].sort((a, b) => a - b);
+    const median = all[Math.floor(all.length / 2)] ?? Number.NaN;
+    const spread = all.length > 1 ? ` ±${(((all.at(-1)! - all[0]!) / 2 / median) * 100).toFixed(0)}%` : '';
+    rows.push({
+      section,
+      name: c.name,
+      opsPerSec: median,
+      note: `median of ${rounds}${spread}${c.note ? `; ${c.note}` : ''}`,
+    });
+  }
+}
+
 // --- a. validate ------------------------------------------------------------------------------
 const fx = createFixtures({ seed: 'bench' });
 const ledger100 = fx.ledger({ customer: CUSTOMER, currency: 'usd', count: 100 });
@@ -185,53 +245,29 @@ for (const [label, value, batch, kind, bare, hand, ajvFn, oarv, backendFn] of [
     backendPage,
   ],
 ] as const) {
-  const section = `validate ${label}`;
-  const loop = (f: () => unknown) => () => {
+  const loop = (f: () => unknown) => () => () => {
     for (let i = 0; i < batch; i++) consume(f());
   };
-  await measure(
-    section,
-    'ours: precompiled validator',
-    loop(() => bare(value)),
-    { batch },
-  );
-  await measure(
-    section,
-    'ours: validate() schema only',
-    loop(() => validate(kind, value, { semantic: false })),
-    {
-      batch,
-    },
-  );
-  await measure(
-    section,
-    'ours: validate() with semantics',
-    loop(() => validate(kind, value)),
-    { batch },
-  );
-  await measure(
-    section,
-    'hand-written type guard',
-    loop(() => hand(value)),
-    { batch },
-  );
-  await measure(
-    section,
-    'ajv compiled at run time',
-    loop(() => ajvFn(value)),
-    { batch },
-  );
-  await measure(
-    section,
-    'openapi-response-validator',
-    loop(() => oarv.validateResponse(200, value) === undefined),
-    { batch },
-  );
-  await measure(
-    section,
-    'openapi-backend',
-    loop(() => backendFn(value)),
-    { batch },
+  await compareInRounds(
+    `validate ${label}`,
+    [
+      { name: 'ours: precompiled validator', batch, open: loop(() => bare(value)) },
+      {
+        name: 'ours: validate() schema only',
+        batch,
+        open: loop(() => validate(kind, value, { semantic: false })),
+      },
+      { name: 'ours: validate() with semantics', batch, open: loop(() => validate(kind, value)) },
+      { name: 'hand-written type guard', batch, open: loop(() => hand(value)) },
+      { name: 'ajv compiled at run time', batch, open: loop(() => ajvFn(value)) },
+      {
+        name: 'openapi-response-validator',
+        batch,
+        open: loop(() => oarv.validateResponse(200, value) === undefined),
+      },
+      { name: 'openapi-backend', batch, open: loop(() => backendFn(value)) },
+    ],
+    { rounds: 7, time: 200, warmupTime: 100 },
   );
 }
 
@@ -276,25 +312,39 @@ const listen = (server: Server) =>
     server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)),
   );
 
-// Canned bodies, the same size as ours, for the floors.
-let cannedCreate = '';
-let cannedList = '';
+/**
+ * Canned answers for the floors: our own bodies and headers, captured once. A floor that sent
+ * fewer headers would also measure the client parsing ours, not only the work a mock does.
+ */
+interface Canned {
+  body: string;
+  headers: Record<string, string>;
+}
+let cannedCreate: Canned = { body: '', headers: {} };
+let cannedList: Canned = { body: '', headers: {} };
 {
   const mock = mockStripe();
   mock.seed(seedLedger);
-  const headers = { authorization: 'Bearer sk_test_bench' };
-  cannedCreate = await (
+  const auth = { authorization: 'Bearer sk_test_bench' };
+  const capture = async (response: Response): Promise<Canned> => ({
+    body: await response.text(),
+    headers: Object.fromEntries(response.headers),
+  });
+  cannedCreate = await capture(
     await mock.fetch(`${mock.origin}/v1/customers/${CUSTOMER}/balance_transactions`, {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'canned' },
       body: 'amount=-1&currency=usd',
-    })
-  ).text();
-  cannedList = await (
-    await mock.fetch(`${mock.origin}/v1/customers/${CUSTOMER}/balance_transactions?limit=10`, { headers })
-  ).text();
+    }),
+  );
+  cannedList = await capture(
+    await mock.fetch(`${mock.origin}/v1/customers/${CUSTOMER}/balance_transactions?limit=10`, {
+      headers: auth,
+    }),
+  );
   mock.restore();
 }
+const cannedFor = (method: string | undefined) => (method === 'POST' ? cannedCreate : cannedList);
 
 /**
  * One way of answering the client: `open` sets it up and returns the client to drive, `close`
@@ -355,29 +405,28 @@ const transports: Transport[] = [];
   });
 }
 transports.push({
-  name: 'bare nock, canned body',
+  name: 'bare nock, canned answer',
   intercepts: true,
   open() {
     nock('https://api.stripe.com')
       .persist()
       .post(/\/balance_transactions$/)
-      .reply(200, cannedCreate, { 'content-type': 'application/json' })
+      .reply(200, cannedCreate.body, cannedCreate.headers)
       .get(/\/balance_transactions/)
-      .reply(200, cannedList, { 'content-type': 'application/json' });
+      .reply(200, cannedList.body, cannedList.headers);
     return new Stripe('sk_test_bench', { maxNetworkRetries: 0 });
   },
   close: () => nock.cleanAll(),
 });
 transports.push({
-  name: 'bare fetch function, canned body',
+  name: 'bare fetch function, canned answer',
   intercepts: false,
   open() {
-    // The floor of any in-process fetch transport: a fetch function that replies the canned bodies.
-    const cannedFetch = async (_url: string | URL | Request, init?: RequestInit) =>
-      new Response(init?.method === 'POST' ? cannedCreate : cannedList, {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+    // The floor of any in-process fetch transport: a fetch function that replies the canned answers.
+    const cannedFetch = async (_url: string | URL | Request, init?: RequestInit) => {
+      const { body, headers } = cannedFor(init?.method);
+      return new Response(body, { status: 200, headers });
+    };
     return new Stripe('sk_test_bench', {
       maxNetworkRetries: 0,
       httpClient: Stripe.createFetchHttpClient(cannedFetch as typeof fetch),
@@ -389,12 +438,13 @@ transports.push({
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(req.method === 'POST' ? cannedCreate : cannedList);
+      const { body, headers } = cannedFor(req.method);
+      res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+      res.end(body);
     });
   });
   transports.push({
-    name: 'bare loopback http server, canned body',
+    name: 'bare loopback http server, canned answer',
     intercepts: false,
     open: async () => loopbackClient(await listen(server)),
     async close() {
@@ -422,34 +472,20 @@ if (prism.port !== undefined) {
   });
 }
 
-/**
- * Three rounds over every transport, interleaved, each transport measured (after its own warm-up)
- * once per round; the median round counts. The first transport measured in a fresh process runs
- * up to 2× slower than it does a minute later (the client's code is still being compiled), so a
- * single pass in a fixed order would rank the transports by their position in the list.
- */
-const ROUNDS = 3;
-const perTransport = new Map<string, number[]>();
-for (let round = 0; round < ROUNDS; round++) {
-  for (const t of transports) {
-    useInterception(t.intercepts);
-    const client = await t.open();
-    const ops = await timeOnly(roundTrip(client), { time: 1000, warmupTime: 300 });
-    await t.close();
-    perTransport.set(t.name, [...(perTransport.get(t.name) ?? []), ops]);
-  }
-}
+await compareInRounds(
+  RT,
+  transports.map((t) => ({
+    name: t.name,
+    async open() {
+      useInterception(t.intercepts);
+      return roundTrip(await t.open());
+    },
+    close: () => t.close(),
+  })),
+  { rounds: 3, time: 1000, warmupTime: 300 },
+);
 useInterception(true);
 prism.stop();
-for (const t of transports) {
-  const all = (perTransport.get(t.name) ?? []).sort((a, b) => a - b);
-  rows.push({
-    section: RT,
-    name: t.name,
-    opsPerSec: all[Math.floor(all.length / 2)] ?? Number.NaN,
-    note: `median of ${all.map((n) => Math.round(n)).join(' / ')}`,
-  });
-}
 
 /** Starts `prism mock` on a free loopback port and waits until it answers. */
 async function startPrism(): Promise<{ port?: number; log: string; stop(): void }> {
@@ -591,23 +627,28 @@ if (!v(JSON.parse(readFileSync(${JSON.stringify(objFile)}, 'utf8')))) process.ex
   // (+60 ms on the machine these figures come from); it says nothing about the code under test,
   // so the children run without it and its cost is reported on its own line.
   const { NODE_EXTRA_CA_CERTS: caBundle, ...cleanEnv } = process.env;
-  const wall = (code: string, env: NodeJS.ProcessEnv = cleanEnv) => {
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
+  const runs = { bare: [] as number[], ours: [] as number[], ajv: [] as number[], withCa: [] as number[] };
+  const scripts = { bare: '', ours, ajv: runtime, withCa: '' };
+  // Interleaved, so drift on a shared machine hits every variant alike; the median counts.
+  for (let i = 0; i < 9; i++) {
+    for (const key of Object.keys(runs) as (keyof typeof runs)[]) {
+      if (key === 'withCa' && !caBundle) continue;
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, env });
-      times.push(performance.now() - t0);
-      if (r.status !== 0) throw new Error(`cold start script failed: ${r.stderr}`);
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', scripts[key]], {
+        cwd: ROOT,
+        env: key === 'withCa' ? process.env : cleanEnv,
+      });
+      runs[key].push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`cold start script (${key}) failed: ${r.stderr}`);
     }
-    times.sort((a, b) => a - b);
-    return times[3]!;
-  };
-  const bareNodeMs = wall('');
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const bareNodeMs = median(runs.bare);
   cold = {
-    oursMs: wall(ours),
-    ajvMs: wall(runtime),
+    oursMs: median(runs.ours),
+    ajvMs: median(runs.ajv),
     bareNodeMs,
-    ...(caBundle ? { caBundleMs: wall('', process.env) - bareNodeMs } : {}),
+    ...(caBundle ? { caBundleMs: median(runs.withCa) - bareNodeMs } : {}),
   };
 }
 
@@ -632,40 +673,40 @@ const ratio = (name: string, value: number, target: string, met: (v: number) => 
   ratios.push({ name, value, target, met: Number.isFinite(value) && met(value) });
 for (const label of ['one transaction', '100-item page']) {
   const s = `validate ${label}`;
-  const ours = opsOf(s, 'ours: precompiled validator');
+  const ours = 'ours: precompiled validator';
   ratio(
     `validate ${label}: ours / openapi-response-validator`,
-    ours / opsOf(s, 'openapi-response-validator'),
+    opsRatio(s, ours, 'openapi-response-validator'),
     '≥ 2',
     (v) => v >= 2,
   );
   ratio(
     `validate ${label}: ours / openapi-backend`,
-    ours / opsOf(s, 'openapi-backend'),
+    opsRatio(s, ours, 'openapi-backend'),
     '(info)',
     () => true,
   );
   ratio(
     `validate ${label}: ours / hand-written guard`,
-    ours / opsOf(s, 'hand-written type guard'),
+    opsRatio(s, ours, 'hand-written type guard'),
     '≥ 0.25',
     (v) => v >= 0.25,
   );
   ratio(
     `validate ${label}: ours / ajv compiled at run time`,
-    ours / opsOf(s, 'ajv compiled at run time'),
+    opsRatio(s, ours, 'ajv compiled at run time'),
     '(info)',
     () => true,
   );
   ratio(
     `validate ${label}: validate() schema-only overhead`,
-    ours / opsOf(s, 'ours: validate() schema only') - 1,
+    opsRatio(s, ours, 'ours: validate() schema only') - 1,
     '≤ 0.10',
     (v) => v <= 0.1,
   );
   ratio(
     `validate ${label}: validate() with semantics overhead`,
-    ours / opsOf(s, 'ours: validate() with semantics') - 1,
+    opsRatio(s, ours, 'ours: validate() with semantics') - 1,
     '(info)',
     () => true,
   );
@@ -674,44 +715,39 @@ const G = 'generate one object';
 const ourGen = opsOf(G, 'ours: createFixtures().balanceTransaction()');
 ratio('generate: ours / json-schema-faker', ourGen / opsOf(G, 'json-schema-faker'), '≥ 100', (v) => v >= 100);
 ratio('generate: ours / openapi-sampler', ourGen / opsOf(G, 'openapi-sampler'), '≥ 1', (v) => v >= 1);
-const prismOps = opsOf(RT, 'Stoplight Prism mock (loopback)');
+const PRISM = 'Stoplight Prism mock (loopback)';
 ratio(
   'mock: bare nock / ours nock (time ratio)',
-  opsOf(RT, 'bare nock, canned body') / opsOf(RT, 'ours: nock mock'),
+  opsRatio(RT, 'bare nock, canned answer', 'ours: nock mock'),
   '≤ 1.3',
   (v) => v <= 1.3,
 );
 ratio(
   'mock: mock.fetch / Prism',
-  opsOf(RT, 'ours: createFetchHttpClient(mock.fetch)') / prismOps,
+  opsRatio(RT, 'ours: createFetchHttpClient(mock.fetch)', PRISM),
   '≥ 20',
   (v) => v >= 20,
 );
-ratio(
-  'mock: serve / Prism',
-  opsOf(RT, 'ours: startStripeServer() loopback') / prismOps,
-  '≥ 4',
-  (v) => v >= 4,
-);
+ratio('mock: serve / Prism', opsRatio(RT, 'ours: startStripeServer() loopback', PRISM), '≥ 4', (v) => v >= 4);
 ratio(
   'mock: bare loopback / serve (time ratio)',
-  opsOf(RT, 'bare loopback http server, canned body') / opsOf(RT, 'ours: startStripeServer() loopback'),
+  opsRatio(RT, 'bare loopback http server, canned answer', 'ours: startStripeServer() loopback'),
   '≤ 1.5',
   (v) => v <= 1.5,
 );
 ratio(
   'mock: bare fetch / mock.fetch (time ratio)',
-  opsOf(RT, 'bare fetch function, canned body') / opsOf(RT, 'ours: createFetchHttpClient(mock.fetch)'),
+  opsRatio(RT, 'bare fetch function, canned answer', 'ours: createFetchHttpClient(mock.fetch)'),
   '(info)',
   () => true,
 );
 ratio(
   'mock: bare fetch / Prism',
-  opsOf(RT, 'bare fetch function, canned body') / prismOps,
+  opsRatio(RT, 'bare fetch function, canned answer', PRISM),
   '(info)',
   () => true,
 );
-ratio('mock: ours nock / Prism', opsOf(RT, 'ours: nock mock') / prismOps, '(info)', () => true);
+ratio('mock: ours nock / Prism', opsRatio(RT, 'ours: nock mock', PRISM), '(info)', () => true);
 const P = 'listPage on a 100k ledger (limit 10)';
 ratio(
   'paging: deep page / first page (time ratio)',
@@ -749,7 +785,7 @@ if (streaming)
 if (cold)
   console.log(
     [
-      'cold start (fresh node process, wall, median of 7)',
+      'cold start (fresh node process, wall, median of 9, interleaved)',
       `  ours: import the package + validate() one    ${cold.oursMs.toFixed(0)} ms`,
       `  ajv: compile the schema at run time + validate ${cold.ajvMs.toFixed(0)} ms`,
       `  node doing nothing                            ${cold.bareNodeMs.toFixed(0)} ms`,
@@ -760,7 +796,7 @@ if (cold)
           ]),
     ].join('\n'),
   );
-console.log('\nratios (target)');
+console.log('\nratios (target) — within a section, the median of the per-round ratios');
 for (const r of ratios) {
   const v = Number.isFinite(r.value) ? r.value.toFixed(2) : 'n/a';
   const verdict = r.target === '(info)' ? '' : r.met ? 'met' : 'MISSED';

@@ -87,16 +87,25 @@ interface ReadOptions {
   semantic: boolean;
 }
 
-/** The options every call without any gets; shared, since nothing writes to it. */
-const DEFAULT_OPTIONS: ReadOptions = Object.freeze({ mode: 'strict', semantic: true });
+/** Every valid combination, shared (nothing writes to them): reading options allocates nothing. */
+const READ_OPTIONS = {
+  strict: {
+    true: Object.freeze({ mode: 'strict', semantic: true }),
+    false: Object.freeze({ mode: 'strict', semantic: false }),
+  },
+  tolerant: {
+    true: Object.freeze({ mode: 'tolerant', semantic: true }),
+    false: Object.freeze({ mode: 'tolerant', semantic: false }),
+  },
+} as const satisfies Record<ValidationMode, Record<'true' | 'false', ReadOptions>>;
 
-/** The options as read, or every problem with them (allocating nothing in the common cases). */
+/** The options as read, or every problem with them. */
 function readOptions(options: ValidateOptions | undefined): ReadOptions | { problems: ContractIssue[] } {
-  if (options === undefined || options === null) return DEFAULT_OPTIONS;
+  if (options === undefined || options === null) return READ_OPTIONS.strict.true;
   const { mode = 'strict', semantic = true } = options;
   const modeOk = mode === 'strict' || mode === 'tolerant';
   const semanticOk = typeof semantic === 'boolean';
-  if (modeOk && semanticOk) return { mode, semantic };
+  if (modeOk && semanticOk) return READ_OPTIONS[mode][semantic ? 'true' : 'false'];
   const problems: ContractIssue[] = [];
   if (!modeOk) problems.push(invalidOption('mode', '"strict" or "tolerant"', mode));
   if (!semanticOk) problems.push(invalidOption('semantic', 'boolean', semantic));
