@@ -18,8 +18,13 @@ import {
 
 /** True when `kind` names a contract kind (own keys only: `__proto__` is not a kind). */
 export function isContractKind(kind: unknown): kind is ContractKind {
-  return typeof kind === 'string' && Object.hasOwn(validators, kind);
+  return typeof kind === 'string' && VALIDATORS.has(kind);
 }
+
+/** The validators by kind, own keys only (`__proto__` is not a kind); one lookup per call. */
+const VALIDATORS: ReadonlyMap<string, (typeof validators)[ContractKind]> = new Map(
+  Object.entries(validators),
+);
 
 /**
  * Checks `value` against the contract of `kind` and returns every finding as data.
@@ -47,14 +52,14 @@ export function validate(kind: ContractKind, value: unknown, options?: ValidateO
 }
 
 function run(kind: ContractKind, value: unknown, options: ValidateOptions | undefined): ValidationResult {
-  if (!isContractKind(kind)) return fail(unknownKind(kind));
+  const validator = typeof kind === 'string' ? VALIDATORS.get(kind) : undefined;
+  if (validator === undefined) return fail(unknownKind(kind));
   const read = readOptions(options);
-  if (!('mode' in read)) return fail(...read.problems);
+  if (read.problems) return fail(...read.problems);
 
   const tooBig = oversizedArray(kind, value);
   if (tooBig) return fail(tooBig);
 
-  const validator = validators[kind];
   let ok: boolean;
   let raw: NonNullable<typeof validator.errors>;
   try {
@@ -82,25 +87,27 @@ function fail(...errors: ContractIssue[]): ValidationResult {
   return { valid: false, errors, warnings: [] };
 }
 
+/** One shape for every answer (valid or not), so reading it stays a monomorphic property load. */
 interface ReadOptions {
   mode: ValidationMode;
   semantic: boolean;
+  problems: ContractIssue[] | undefined;
 }
 
 /** Every valid combination, shared (nothing writes to them): reading options allocates nothing. */
 const READ_OPTIONS = {
   strict: {
-    true: Object.freeze({ mode: 'strict', semantic: true }),
-    false: Object.freeze({ mode: 'strict', semantic: false }),
+    true: Object.freeze({ mode: 'strict', semantic: true, problems: undefined }),
+    false: Object.freeze({ mode: 'strict', semantic: false, problems: undefined }),
   },
   tolerant: {
-    true: Object.freeze({ mode: 'tolerant', semantic: true }),
-    false: Object.freeze({ mode: 'tolerant', semantic: false }),
+    true: Object.freeze({ mode: 'tolerant', semantic: true, problems: undefined }),
+    false: Object.freeze({ mode: 'tolerant', semantic: false, problems: undefined }),
   },
 } as const satisfies Record<ValidationMode, Record<'true' | 'false', ReadOptions>>;
 
 /** The options as read, or every problem with them. */
-function readOptions(options: ValidateOptions | undefined): ReadOptions | { problems: ContractIssue[] } {
+function readOptions(options: ValidateOptions | undefined): ReadOptions {
   if (options === undefined || options === null) return READ_OPTIONS.strict.true;
   const { mode = 'strict', semantic = true } = options;
   const modeOk = mode === 'strict' || mode === 'tolerant';
@@ -109,7 +116,7 @@ function readOptions(options: ValidateOptions | undefined): ReadOptions | { prob
   const problems: ContractIssue[] = [];
   if (!modeOk) problems.push(invalidOption('mode', '"strict" or "tolerant"', mode));
   if (!semanticOk) problems.push(invalidOption('semantic', 'boolean', semantic));
-  return { problems };
+  return { mode: 'strict', semantic: false, problems };
 }
 
 function invalidOption(name: string, expected: string, value: unknown): ContractIssue {
