@@ -845,6 +845,9 @@ writeFileSync(
   join(ROOT, 'bench/results/latest.json'),
   `${JSON.stringify(
     {
+      commit:
+        spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ||
+        undefined,
       date: new Date().toISOString(),
       machine,
       totalSeconds: Math.round(totalS),
