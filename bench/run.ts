@@ -798,6 +798,18 @@ ratio(
   '≥ 3',
   (v) => v >= 3,
 );
+ratio(
+  'cold start: ours minus node doing nothing (ms)',
+  cold ? cold.oursMs - cold.bareNodeMs : Number.NaN,
+  '(info)',
+  () => true,
+);
+ratio(
+  'cold start: runtime ajv / ours, node start-up taken out',
+  cold ? (cold.ajvMs - cold.bareNodeMs) / (cold.oursMs - cold.bareNodeMs) : Number.NaN,
+  '(info)',
+  () => true,
+);
 
 // --- print ------------------------------------------------------------------------------------
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
