@@ -109,6 +109,21 @@ describe('the packed package in a fresh consumer project', () => {
     expect(listing.some((f) => /\/(test|generators|bench)\//.test(f) || f.endsWith('.map'))).toBe(false);
   });
 
+  it('bundles each class once across the ESM entries, so instanceof holds between them', () => {
+    // The ESM build is bundled with shared chunks: an error class copied into two entries would
+    // make `instanceof ContractError` fail for errors thrown through `/vitest`, `/jest` or `/msw`.
+    const esm = join(project, 'node_modules/stripe-balance-kit/dist/esm');
+    const files = run('find', [esm, '-name', '*.js'], project).split('\n').filter(Boolean);
+    const classes = files.flatMap((file) =>
+      // esbuild writes `var Name = class extends …` (names kept) or a plain declaration.
+      [...readFileSync(file, 'utf8').matchAll(/\b(?:var|let|const) (\w+) = class\b|^\s*class (\w+)/gm)].map(
+        (m) => m[1] ?? m[2],
+      ),
+    );
+    expect(classes).toEqual(expect.arrayContaining(['StripeBalanceKitError', 'ContractError', 'StripeCore']));
+    expect(classes.filter((name, i) => classes.indexOf(name) !== i)).toEqual([]);
+  });
+
   it('runs a vitest suite with mockStripe, createFixtures and toMatchContract', () => {
     const out = run(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run'], project);
     expect(out).toMatch(/4 passed/);
