@@ -24,7 +24,7 @@ const MIN_LIMIT = 1_000;
 const MAX_SCHEMA_DEPTH = 32;
 
 /** Where the schema has an array, as property names with `*` for "every item", and its limit. */
-interface ArraySite {
+export interface ArraySite {
   path: readonly string[];
   limit: number;
   allowed: number;
@@ -36,7 +36,7 @@ const sitesByKind: Partial<Record<ContractKind, readonly ArraySite[]>> = {};
  * The array sites of a kind's schema, found once per kind: the guard then follows only those
  * paths in the value, so checking a valid transaction costs a few property reads, not a schema walk.
  */
-function arraySites(kind: ContractKind): readonly ArraySite[] {
+export function arraySites(kind: ContractKind): readonly ArraySite[] {
   let sites = sitesByKind[kind];
   if (!sites) {
     const root = rootSchema(kind);
@@ -72,8 +72,7 @@ function collect(root: SchemaNode, node: SchemaNode, path: string[], depth: numb
 }
 
 /** An issue for the first oversized array the schema would walk, or `undefined`. */
-export function oversizedArray(kind: ContractKind, value: unknown): ContractIssue | undefined {
-  const sites = arraySites(kind);
+export function oversizedArray(sites: readonly ArraySite[], value: unknown): ContractIssue | undefined {
   for (let i = 0; i < sites.length; i += 1) {
     const found = visit(sites[i] as ArraySite, value, 0, '');
     if (found) return found;

@@ -6,7 +6,7 @@ import { validators } from '../generated/validators.js';
 import { describeThrown, preview, truncate } from './preview.js';
 import { schemaFindings } from './schema-issues.js';
 import { semanticFindings } from './semantic.js';
-import { oversizedArray } from './size-guard.js';
+import { type ArraySite, arraySites, oversizedArray } from './size-guard.js';
 import {
   CONTRACT_KINDS,
   type ContractIssue,
@@ -18,12 +18,19 @@ import {
 
 /** True when `kind` names a contract kind (own keys only: `__proto__` is not a kind). */
 export function isContractKind(kind: unknown): kind is ContractKind {
-  return typeof kind === 'string' && VALIDATORS.has(kind);
+  return typeof kind === 'string' && KINDS.has(kind);
 }
 
-/** The validators by kind, own keys only (`__proto__` is not a kind); one lookup per call. */
-const VALIDATORS: ReadonlyMap<string, (typeof validators)[ContractKind]> = new Map(
-  Object.entries(validators),
+/**
+ * Per kind, the validator and (once first needed) the array sites the size guard follows: one
+ * `Map` lookup per call. Own keys only, so `__proto__` is not a kind.
+ */
+interface KindEntry {
+  readonly validator: (typeof validators)[ContractKind];
+  sites: readonly ArraySite[] | undefined;
+}
+const KINDS: ReadonlyMap<string, KindEntry> = new Map(
+  Object.entries(validators).map(([kind, validator]) => [kind, { validator, sites: undefined }]),
 );
 
 /**
@@ -51,28 +58,43 @@ export function validate(kind: ContractKind, value: unknown, options?: ValidateO
   }
 }
 
+/** The last kind looked up: a suite validates one kind many times in a row, and equal literals compare in a step. */
+let lastKind: unknown;
+let lastEntry: KindEntry | undefined;
+function entryFor(kind: unknown): KindEntry | undefined {
+  if (kind === lastKind) return lastEntry;
+  const entry = typeof kind === 'string' ? KINDS.get(kind) : undefined;
+  if (entry !== undefined) {
+    lastKind = kind;
+    lastEntry = entry;
+  }
+  return entry;
+}
+
 function run(kind: ContractKind, value: unknown, options: ValidateOptions | undefined): ValidationResult {
-  const validator = typeof kind === 'string' ? VALIDATORS.get(kind) : undefined;
-  if (validator === undefined) return fail(unknownKind(kind));
+  const entry = entryFor(kind);
+  if (entry === undefined) return fail(unknownKind(kind));
+  const { validator } = entry;
   const read = readOptions(options);
   if (read.problems) return fail(...read.problems);
 
-  const tooBig = oversizedArray(kind, value);
-  if (tooBig) return fail(tooBig);
+  entry.sites ??= arraySites(kind);
+  if (entry.sites.length > 0) {
+    const tooBig = oversizedArray(entry.sites, value);
+    if (tooBig) return fail(tooBig);
+  }
 
-  let ok: boolean;
-  let raw: NonNullable<typeof validator.errors>;
+  // The schema's failures, or `undefined` when it passed.
+  let raw: NonNullable<typeof validator.errors> | undefined;
   try {
-    ok = validator(value);
     // `errors` is shared by every call of this validator: copy it before anything else runs.
-    raw = ok ? [] : [...(validator.errors ?? [])];
+    if (!validator(value)) raw = [...(validator.errors ?? [])];
   } catch (thrown) {
     return fail(unreadable(thrown));
   }
-  if (ok && !read.semantic) return { valid: true, errors: [], warnings: [] };
-  const { errors, warnings } = ok
-    ? { errors: [], warnings: [] }
-    : schemaFindings(kind, raw, value, read.mode);
+  if (raw === undefined && !read.semantic) return { valid: true, errors: [], warnings: [] };
+  const { errors, warnings } =
+    raw === undefined ? { errors: [], warnings: [] } : schemaFindings(kind, raw, value, read.mode);
   if (read.semantic) {
     try {
       errors.push(...semanticFindings(kind, value));
@@ -95,27 +117,35 @@ interface ReadOptions {
 }
 
 /** Every valid combination, shared (nothing writes to them): reading options allocates nothing. */
-const READ_OPTIONS = {
-  strict: {
-    true: Object.freeze({ mode: 'strict', semantic: true, problems: undefined }),
-    false: Object.freeze({ mode: 'strict', semantic: false, problems: undefined }),
-  },
-  tolerant: {
-    true: Object.freeze({ mode: 'tolerant', semantic: true, problems: undefined }),
-    false: Object.freeze({ mode: 'tolerant', semantic: false, problems: undefined }),
-  },
-} as const satisfies Record<ValidationMode, Record<'true' | 'false', ReadOptions>>;
+const STRICT_SEMANTIC: ReadOptions = Object.freeze({ mode: 'strict', semantic: true, problems: undefined });
+const STRICT_SCHEMA: ReadOptions = Object.freeze({ mode: 'strict', semantic: false, problems: undefined });
+const TOLERANT_SEMANTIC: ReadOptions = Object.freeze({
+  mode: 'tolerant',
+  semantic: true,
+  problems: undefined,
+});
+const TOLERANT_SCHEMA: ReadOptions = Object.freeze({
+  mode: 'tolerant',
+  semantic: false,
+  problems: undefined,
+});
 
-/** The options as read, or every problem with them. */
+/** The options as read, or every problem with them. Plain branches: this runs on every call. */
 function readOptions(options: ValidateOptions | undefined): ReadOptions {
-  if (options === undefined || options === null) return READ_OPTIONS.strict.true;
-  const { mode = 'strict', semantic = true } = options;
-  const modeOk = mode === 'strict' || mode === 'tolerant';
-  const semanticOk = typeof semantic === 'boolean';
-  if (modeOk && semanticOk) return READ_OPTIONS[mode][semantic ? 'true' : 'false'];
+  if (options === undefined || options === null) return STRICT_SEMANTIC;
+  const { mode, semantic } = options;
+  if (mode === undefined || mode === 'strict') {
+    if (semantic === undefined || semantic === true) return STRICT_SEMANTIC;
+    if (semantic === false) return STRICT_SCHEMA;
+  } else if (mode === 'tolerant') {
+    if (semantic === undefined || semantic === true) return TOLERANT_SEMANTIC;
+    if (semantic === false) return TOLERANT_SCHEMA;
+  }
   const problems: ContractIssue[] = [];
-  if (!modeOk) problems.push(invalidOption('mode', '"strict" or "tolerant"', mode));
-  if (!semanticOk) problems.push(invalidOption('semantic', 'boolean', semantic));
+  if (mode !== undefined && mode !== 'strict' && mode !== 'tolerant')
+    problems.push(invalidOption('mode', '"strict" or "tolerant"', mode));
+  if (semantic !== undefined && typeof semantic !== 'boolean')
+    problems.push(invalidOption('semantic', 'boolean', semantic));
   return { mode: 'strict', semantic: false, problems };
 }
 
