@@ -641,7 +641,9 @@ let streaming: { rowsPerSec: number; peakRssMb: number; wallMs: number; bytes: n
 
 // --- f. cold start ----------------------------------------------------------------------------
 console.log('f. cold start…');
-let cold: { oursMs: number; ajvMs: number; bareNodeMs: number; caBundleMs?: number } | undefined;
+let cold:
+  | { oursMs: number; contractMs: number; ajvMs: number; bareNodeMs: number; caBundleMs?: number }
+  | undefined;
 {
   const distEntry = join(ROOT, 'dist/esm/index.js');
   // The built package is what users import; rebuild it when the sources are newer.
@@ -653,6 +655,11 @@ let cold: { oursMs: number; ajvMs: number; bareNodeMs: number; caBundleMs?: numb
   writeFileSync(schemaFile, JSON.stringify(schemas.customer_balance_transaction));
   const ours = `import { readFileSync } from 'node:fs'; import { validate } from ${JSON.stringify(distEntry)};
 if (!validate('customer_balance_transaction', JSON.parse(readFileSync(${JSON.stringify(objFile)}, 'utf8'))).valid) process.exit(1);`;
+  // The same through `stripe-balance-kit/contract`, the entry without nock and Faker.
+  const contract = ours.replace(
+    JSON.stringify(distEntry),
+    JSON.stringify(join(ROOT, 'dist/esm/contract/index.js')),
+  );
   const runtime = `import { readFileSync } from 'node:fs'; import { Ajv } from 'ajv';
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
 ajv.addFormat('unix-time', { type: 'number', validate: (n) => Number.isSafeInteger(n) && n >= 0 });
@@ -662,8 +669,14 @@ if (!v(JSON.parse(readFileSync(${JSON.stringify(objFile)}, 'utf8')))) process.ex
   // (+60 ms on the machine these figures come from); it says nothing about the code under test,
   // so the children run without it and its cost is reported on its own line.
   const { NODE_EXTRA_CA_CERTS: caBundle, ...cleanEnv } = process.env;
-  const runs = { bare: [] as number[], ours: [] as number[], ajv: [] as number[], withCa: [] as number[] };
-  const scripts = { bare: '', ours, ajv: runtime, withCa: '' };
+  const runs = {
+    bare: [] as number[],
+    ours: [] as number[],
+    contract: [] as number[],
+    ajv: [] as number[],
+    withCa: [] as number[],
+  };
+  const scripts = { bare: '', ours, contract, ajv: runtime, withCa: '' };
   // Interleaved, so drift on a shared machine hits every variant alike; the median counts.
   for (let i = 0; i < 9; i++) {
     for (const key of Object.keys(runs) as (keyof typeof runs)[]) {
@@ -681,6 +694,7 @@ if (!v(JSON.parse(readFileSync(${JSON.stringify(objFile)}, 'utf8')))) process.ex
   const bareNodeMs = median(runs.bare);
   cold = {
     oursMs: median(runs.ours),
+    contractMs: median(runs.contract),
     ajvMs: median(runs.ajv),
     bareNodeMs,
     ...(caBundle ? { caBundleMs: median(runs.withCa) - bareNodeMs } : {}),
@@ -791,25 +805,31 @@ ratio(
   (v) => v <= 2,
 );
 ratio('streaming: 1M-row NDJSON peak RSS (MB)', streaming?.peakRssMb ?? Number.NaN, '< 150', (v) => v < 150);
-ratio('cold start: import + first validation (ms)', cold?.oursMs ?? Number.NaN, '≤ 60', (v) => v <= 60);
-ratio(
-  'cold start: runtime ajv / ours (time ratio)',
-  cold ? cold.ajvMs / cold.oursMs : Number.NaN,
-  '≥ 3',
-  (v) => v >= 3,
-);
-ratio(
-  'cold start: ours minus node doing nothing (ms)',
-  cold ? cold.oursMs - cold.bareNodeMs : Number.NaN,
-  '(info)',
-  () => true,
-);
-ratio(
-  'cold start: runtime ajv / ours, node start-up taken out',
-  cold ? (cold.ajvMs - cold.bareNodeMs) / (cold.oursMs - cold.bareNodeMs) : Number.NaN,
-  '(info)',
-  () => true,
-);
+for (const [entry, ms] of [
+  ['stripe-balance-kit', cold?.oursMs],
+  ['stripe-balance-kit/contract', cold?.contractMs],
+] as const) {
+  const own = ms ?? Number.NaN;
+  ratio(`cold start, ${entry}: import + first validation (ms)`, own, '≤ 60', (v) => v <= 60);
+  ratio(
+    `cold start, ${entry}: runtime ajv / ours (time ratio)`,
+    cold ? cold.ajvMs / own : Number.NaN,
+    '≥ 3',
+    (v) => v >= 3,
+  );
+  ratio(
+    `cold start, ${entry}: ours minus node doing nothing (ms)`,
+    cold ? own - cold.bareNodeMs : Number.NaN,
+    '(info)',
+    () => true,
+  );
+  ratio(
+    `cold start, ${entry}: runtime ajv / ours, node start-up taken out`,
+    cold ? (cold.ajvMs - cold.bareNodeMs) / (own - cold.bareNodeMs) : Number.NaN,
+    '(info)',
+    () => true,
+  );
+}
 
 // --- print ------------------------------------------------------------------------------------
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -834,6 +854,7 @@ if (cold)
     [
       'cold start (fresh node process, wall, median of 9, interleaved)',
       `  ours: import the package + validate() one    ${cold.oursMs.toFixed(0)} ms`,
+      `  ours: the same from stripe-balance-kit/contract ${cold.contractMs.toFixed(0)} ms`,
       `  ajv: compile the schema at run time + validate ${cold.ajvMs.toFixed(0)} ms`,
       `  node doing nothing                            ${cold.bareNodeMs.toFixed(0)} ms`,
       ...(cold.caBundleMs === undefined

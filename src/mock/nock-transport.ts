@@ -12,6 +12,15 @@ import { normalizeHeaders } from './request.js';
 type ReplyTuple = [number, string, Record<string, string>];
 
 /**
+ * Loaded (and so activated) when the package is imported, not when the first mock is made.
+ * nock replaces `globalThis.fetch` as it loads, and `Stripe.createFetchHttpClient()` keeps the
+ * `fetch` it finds when the client is built: a client built at the top of a test file, before
+ * `mockStripe()`, would otherwise hold the real `fetch` and reach the network. That costs ~55 ms
+ * of an import; `stripe-balance-kit/contract` is the entry without it.
+ */
+loadNock();
+
+/**
  * What nock exposes as `this.req` inside a reply function. It is nock's copy of the request, not
  * the client's: a late answer is really late, but nock cannot trip the Node client's socket
  * timeout from here (the fetch transport honours the client's `timeout`).
@@ -21,8 +30,6 @@ interface NockRequest {
 }
 
 export function installNockTransport(core: StripeCore, origin: string): { remove: () => void } {
-  // Loaded here, not at import (~55 ms): requiring nock activates its interception of
-  // node:http(s) and fetch, so it is active before the first request the mock can answer.
   const nock = loadNock();
   const scope = nock(origin).persist();
   const matches = (method: string) => (uri: string) =>

@@ -9,16 +9,16 @@ const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv
 const UNBIASED_LIMIT = 248;
 
 /**
- * Random bytes drawn 4 KiB at a time: one `getRandomValues` per id cost a tenth of a mock round
- * trip. Web Crypto (a global, loaded on first use) rather than node:crypto, which a static import
- * would load whole for every importer of the package.
+ * Random bytes drawn 4 KiB at a time (one draw per id cost a tenth of a mock round trip), from
+ * node:crypto fetched on the first draw: a static import would load it for every importer of
+ * the package, and the global Web Crypto is what test suites stub for determinism.
  */
 const pool = new Uint8Array(4096);
 let next = pool.length;
 
 function randomByte(): number {
   if (next === pool.length) {
-    crypto.getRandomValues(pool);
+    process.getBuiltinModule('node:crypto').randomFillSync(pool);
     next = 0;
   }
   return pool[next++] as number;

@@ -146,6 +146,66 @@ describe('mock.fetch refuses what fetch refuses', () => {
     });
   }
 
+  it('refuses what Request refuses even in the plain shape: forbidden methods, credentials, odd init', async () => {
+    const mock = freshMock();
+    const url = `${mock.origin}${path}`;
+    const auth: [string, string][] = [['Authorization', 'Bearer sk_test_shapes']];
+    const calls: [string, RequestInit][] = [
+      [url, { method: 'CONNECT', headers: auth }],
+      [url, { method: 'trace', headers: auth }],
+      [url, { method: 'po\u017Ft', headers: auth, body: 'amount=-1&currency=usd' }],
+      [url.replace('https://', 'https://user:pass@'), { headers: auth }],
+      [url, { headers: auth, mode: 'navigate' }],
+      [url, { headers: { [Symbol('x')]: 'y', Authorization: 'Bearer sk_test_shapes' } as never }],
+    ];
+    for (const [target, init] of calls) {
+      expect(() => new Request(target, init)).toThrow(TypeError);
+      await expect(mock.fetch(target, init)).rejects.toThrow(TypeError);
+    }
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it('reads what Request reads where the plain shape could differ', async () => {
+    const mock = freshMock();
+    const url = `${mock.origin}${path}`;
+    // A string body without a type is text/plain to fetch, so the mock refuses it as Stripe would.
+    const untyped = await mock.fetch(url, {
+      method: 'POST',
+      headers: [['Authorization', 'Bearer sk_test_shapes']],
+      body: 'amount=-1&currency=usd',
+    });
+    expect(untyped.status).toBe(400);
+    expect(mock.requests.at(-1)?.headers['content-type']).toBe('text/plain;charset=UTF-8');
+    // A Map of headers is read like any iterable of pairs; a header named like an Object member is a header.
+    const viaMap = await mock.fetch(`${url}?limit=1`, {
+      headers: new Map([
+        ['Authorization', 'Bearer sk_test_shapes'],
+        ['constructor', 'a'],
+      ]) as never,
+    });
+    expect(viaMap.status).toBe(200);
+    expect(mock.requests.at(-1)?.headers.constructor).toBe('a');
+    // A method that is not a string is stringified, as fetch does.
+    await expect(
+      mock.fetch(url, { method: 5 as never, headers: [['Authorization', 'Bearer sk_test_shapes']] }),
+    ).resolves.toHaveProperty('status', 404);
+  });
+
+  it('answers with the Response class of the moment, even a stubbed one', async () => {
+    const mock = freshMock();
+    const Original = globalThis.Response;
+    class StubbedResponse extends Original {}
+    globalThis.Response = StubbedResponse;
+    try {
+      const response = await mock.fetch(`${mock.origin}${path}?limit=1`, {
+        headers: [['Authorization', 'Bearer sk_test_shapes']],
+      });
+      expect(response).toBeInstanceOf(StubbedResponse);
+    } finally {
+      globalThis.Response = Original;
+    }
+  });
+
   it('refuses another origin whatever the shape', async () => {
     const mock = freshMock();
     await expect(mock.fetch('https://example.com/v1/customers')).rejects.toThrow(/only answers/);

@@ -25,4 +25,8 @@ describe('interception regardless of module order and system', () => {
       expect(run(script)).toEqual({ results: { node: -100, fetch: -200 }, requests: 2 });
     },
   );
+
+  it('answers clients built before the mock, including createFetchHttpClient() over the global fetch', () => {
+    expect(run('esm-clients-before-mock.mjs')).toEqual({ results: { node: -100, fetch: -200 }, requests: 2 });
+  });
 });

@@ -8,6 +8,7 @@ const src = (path: string) => fileURLToPath(new URL(`../../src/${path}`, import.
  * `paths` in tsconfig.json.
  */
 export const packageAliases = [
+  { find: /^stripe-balance-kit\/contract$/, replacement: src('contract/index.ts') },
   { find: /^stripe-balance-kit\/vitest$/, replacement: src('contract/vitest.ts') },
   { find: /^stripe-balance-kit\/jest$/, replacement: src('contract/jest.ts') },
   { find: /^stripe-balance-kit\/msw$/, replacement: src('mock/msw.ts') },

@@ -20,4 +20,10 @@ try {
 } catch (error) {
   if (!(error instanceof kit.ContractError) || !kit.isStripeBalanceKitError(error)) throw error;
 }
+// The validators-only entry hands out the very same objects.
+const contract = require('stripe-balance-kit/contract');
+for (const name of ['validate', 'assertContract', 'ContractError', 'validators', 'schemas']) {
+  if (contract[name] !== kit[name])
+    throw new Error(`stripe-balance-kit/contract ${name} is not the main entry's`);
+}
 console.log(`cjs ok ${kit.STRIPE_API_VERSION}`);

@@ -1,5 +1,6 @@
 // ESM consumers: the entry's public API.
 import * as kit from 'stripe-balance-kit';
+import * as contract from 'stripe-balance-kit/contract';
 
 const wanted = [
   'createFixtures',
@@ -23,6 +24,16 @@ if (renamed.length > 0)
 const error = new kit.ContractError('contract_violation', 'customer_balance_transaction', [], [], 'probe');
 if (error.name !== 'ContractError' || !(error instanceof kit.StripeBalanceKitError))
   throw new Error(`error name ${error.name}`);
+// The validators-only entry hands out the very same objects (shared chunks, not copies).
+const same = {
+  validate: contract.validate === kit.validate,
+  assertContract: contract.assertContract === kit.assertContract,
+  ContractError: contract.ContractError === kit.ContractError,
+  validators: contract.validators === kit.validators,
+  schemas: contract.schemas === kit.schemas,
+};
+const copies = Object.keys(same).filter((name) => !same[name]);
+if (copies.length > 0) throw new Error(`stripe-balance-kit/contract has its own ${copies.join(', ')}`);
 const fx = kit.createFixtures({ seed: 1 });
 const result = kit.validate('customer_balance_transaction', fx.balanceTransaction());
 if (!result.valid) throw new Error(JSON.stringify(result.errors));
