@@ -1,8 +1,8 @@
 'use strict';
 /**
- * The heavy runtime dependencies, loaded on first use instead of at import: nock takes ~55 ms to
- * load and Faker ~28 ms, and most importers (`validate`, `validators`) need neither. Each loader is
- * synchronous, because `mockStripe()`, `recordStripe()` and `createFixtures()` are.
+ * Faker, loaded on first use instead of at import (~28 ms that most importers never need). The
+ * loader is synchronous, because `createFixtures()` is. (nock is imported normally: it must be
+ * active before any Stripe client is built, see src/mock/nock-transport.ts.)
  *
  * Plain CommonJS, because a synchronous load needs `require`. An ESM source would have to get it
  * from `import.meta` (a syntax error in our CommonJS build), and a `.cts` source, though tsc emits
@@ -11,18 +11,7 @@
  * lazy-dependencies.d.cts.
  */
 
-let nock;
 let englishFaker;
-
-/**
- * nock, through this file's own `require`: the instance a test gets from `import nock from 'nock'`
- * (the same module cache in Node, the same module registry under jest), so its
- * `disableNetConnect()` and `cleanAll()` see our interceptors.
- */
-exports.loadNock = () => {
-  nock ??= require('nock');
-  return nock;
-};
 
 /** Faker's English entry: one locale (`@faker-js/faker` itself loads all ~70). ESM-only. */
 exports.loadEnglishFaker = () => {

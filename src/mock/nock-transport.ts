@@ -4,21 +4,16 @@
  * and `remove()` takes out exactly the interceptors it added.
  */
 import { syncBuiltinESMExports } from 'node:module';
-import { loadNock } from '../lazy-dependencies.cjs';
+// nock is imported, not loaded on first use like Faker: it replaces `globalThis.fetch` as it
+// loads, and `Stripe.createFetchHttpClient()` keeps the `fetch` it finds when the client is built,
+// so a client built at the top of a test file, before `mockStripe()`, must already find nock's.
+// That costs ~55 ms of an import; `stripe-balance-kit/contract` is the entry without it.
+import nock from 'nock';
 import type { StripeCore } from './core.js';
 import { route } from './core.js';
 import { normalizeHeaders } from './request.js';
 
 type ReplyTuple = [number, string, Record<string, string>];
-
-/**
- * Loaded (and so activated) when the package is imported, not when the first mock is made.
- * nock replaces `globalThis.fetch` as it loads, and `Stripe.createFetchHttpClient()` keeps the
- * `fetch` it finds when the client is built: a client built at the top of a test file, before
- * `mockStripe()`, would otherwise hold the real `fetch` and reach the network. That costs ~55 ms
- * of an import; `stripe-balance-kit/contract` is the entry without it.
- */
-loadNock();
 
 /**
  * What nock exposes as `this.req` inside a reply function. It is nock's copy of the request, not
@@ -30,7 +25,6 @@ interface NockRequest {
 }
 
 export function installNockTransport(core: StripeCore, origin: string): { remove: () => void } {
-  const nock = loadNock();
   const scope = nock(origin).persist();
   const matches = (method: string) => (uri: string) =>
     route(method, uri.split('?', 1)[0] ?? uri) !== undefined;

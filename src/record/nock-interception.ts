@@ -4,7 +4,7 @@
  * API, so a test that also calls another Stripe endpoint is recorded (and replayed) whole.
  */
 import { syncBuiltinESMExports } from 'node:module';
-import { loadNock } from '../lazy-dependencies.cjs';
+import nock from 'nock';
 import { normalizeHeaders } from '../mock/request.js';
 import { type Answer, FORWARDED_HEADER } from './sessions.js';
 
@@ -26,8 +26,6 @@ export function interceptOrigins(
   answer: Answer,
   options: { letForwardedThrough: boolean },
 ): { remove: () => void } {
-  // Loaded on the first recording, not at import (as in the mock's nock transport).
-  const nock = loadNock();
   const interceptors = origins.flatMap((origin) => {
     const scope = nock(
       origin,

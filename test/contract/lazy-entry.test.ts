@@ -5,12 +5,13 @@
  * `stripe-balance-kit/contract` loads neither. Each case runs an entry in a fresh Node process
  * (through tsx, as the sources), imports it, validates an object, and lists which of the two are
  * loaded then and after the functions that need them. An ESM resolve hook refuses `import` of
- * either (an ES module like Faker never shows in `require.cache`); `require.cache` shows the rest.
+ * Faker (an ES module never shows in `require.cache`); `require.cache` shows the rest.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seedObject } from '../fixtures/seeds/examples.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRIES = { main: resolve(ROOT, 'src/index.ts'), contract: resolve(ROOT, 'src/contract/index.ts') };
@@ -20,25 +21,11 @@ const HEAVY = String.raw`/[\\/]node_modules[\\/](nock|@faker-js[\\/]faker)[\\/]/
 /** Loaded heavy packages, by name, from the shared CommonJS cache (also holds require()d ESM). */
 const LOADED = `(cache) => [...new Set(Object.keys(cache).map((f) => ${HEAVY}.exec(f)?.[1]?.replace('\\\\', '/')).filter(Boolean))].sort()`;
 
-const EXAMPLE = JSON.stringify({
-  id: 'cbtxn_1MrU9qLkdIwHu7ixhdjxGBgI',
-  object: 'customer_balance_transaction',
-  amount: -500,
-  created: 1680216086,
-  credit_note: null,
-  currency: 'usd',
-  customer: 'cus_NcjdgdwZyI9Rj7',
-  description: null,
-  ending_balance: -500,
-  invoice: null,
-  livemode: false,
-  metadata: {},
-  type: 'adjustment',
-});
+const EXAMPLE = JSON.stringify(seedObject);
 
-/** Fails an ESM `import` of nock or Faker with the importer's name; `require()` is left alone. */
+/** Fails an ESM `import` of Faker with the importer's name; `require()` is left alone. */
 const REFUSE_IMPORT = `export async function resolve(specifier, context, next) {
-  if (context.conditions.includes('import') && /^(nock|@faker-js\\/faker)(\\/|$)/.test(specifier)) {
+  if (context.conditions.includes('import') && /^@faker-js\\/faker(\\/|$)/.test(specifier)) {
     throw new Error('imported eagerly: ' + specifier + ' from ' + context.parentURL);
   }
   return next(specifier, context);
