@@ -1,13 +1,12 @@
 /**
  * stripe-balance-kit: types, fixtures, contract checks and Stripe-faithful mocks for Stripe's
- * Customer Balance Transactions API. This is the one public entry; everything else is internal.
+ * Customer Balance Transactions API. The main entry; `./contract` is a subset of it, and
+ * `./vitest`, `./jest` and `./msw` add the test-runner pieces. Everything else is internal.
  */
 
-// --- types and the generated contract -------------------------------------------------------
+// --- types, the generated contract and the contract checks ----------------------------------
 export type {
   CreateParams,
-  CustomerBalanceTransaction,
-  CustomerBalanceTransactionList,
   CustomerBalanceTransactionType,
   ListParams,
   Metadata,
@@ -18,21 +17,10 @@ export type {
   operations,
   paths,
 } from './types.js';
-export { schemas, type SchemaName } from './generated/schemas.js';
-export { STRIPE_API_VERSION } from './generated/spec-version.js';
-export {
-  validators,
-  type GeneratedValidationError,
-  type GeneratedValidator,
-  type ValidatedKind,
-} from './generated/validators.js';
-export {
-  StripeApiError,
-  StripeBalanceKitError,
-  invalidRequest,
-  isStripeBalanceKitError,
-  resourceMissing,
-} from './errors.js';
+export { StripeApiError, invalidRequest, resourceMissing } from './errors.js';
+// Everything `stripe-balance-kit/contract` exports (validate, assertContract, ContractError,
+// validators, schemas, …), as the same objects.
+export * from './contract/index.js';
 
 // --- fixtures (src/factory) -----------------------------------------------------------------
 export {
@@ -49,25 +37,6 @@ export {
   type TimeInput,
 } from './factory/index.js';
 export { FixtureOptionsError, type FixtureOptionsErrorCode } from './errors.js';
-
-// --- contract checks (src/contract) ---------------------------------------------------------
-export {
-  assertContract,
-  CONTRACT_KINDS,
-  isContractKind,
-  validate,
-  type ContractIssue,
-  type ContractIssueCode,
-  type ContractKind,
-  type ContractTypes,
-  type InputIssueCode,
-  type SchemaIssueCode,
-  type SemanticIssueCode,
-  type ValidateOptions,
-  type ValidationMode,
-  type ValidationResult,
-} from './contract/index.js';
-export { ContractError } from './errors.js';
 
 // --- mocks (src/mock) -----------------------------------------------------------------------
 export {

@@ -30,22 +30,16 @@ export interface ArraySite {
   allowed: number;
 }
 
-const sitesByKind: Partial<Record<ContractKind, readonly ArraySite[]>> = {};
-
 /**
- * The array sites of a kind's schema, found once per kind: the guard then follows only those
- * paths in the value, so checking a valid transaction costs a few property reads, not a schema walk.
+ * The array sites of a kind's schema, a schema walk: callers keep the answer (validate holds it
+ * per kind), so the guard then follows only those paths in the value and checking a valid
+ * transaction costs a few property reads.
  */
 export function arraySites(kind: ContractKind): readonly ArraySite[] {
-  let sites = sitesByKind[kind];
-  if (!sites) {
-    const root = rootSchema(kind);
-    const found: ArraySite[] = [];
-    collect(root, root, [], 0, found);
-    sites = found;
-    sitesByKind[kind] = sites;
-  }
-  return sites;
+  const root = rootSchema(kind);
+  const found: ArraySite[] = [];
+  collect(root, root, [], 0, found);
+  return found;
 }
 
 function collect(root: SchemaNode, node: SchemaNode, path: string[], depth: number, out: ArraySite[]): void {
