@@ -3,7 +3,7 @@
  * `customer_balance_transaction` (and the list page): the practical speed ceiling for a validator.
  * Returns a boolean only (no error reporting), as a type guard would. Bench-only; not exported.
  */
-import { TRANSACTION_TYPES } from '../src/factory/transaction-types.js';
+import { TRANSACTION_TYPES } from '../src/stripe/transaction-types.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../src/index.js';
 
 // The enum comes from the one table of types; the checks below are hand-written.

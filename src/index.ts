@@ -17,7 +17,7 @@ export type {
   operations,
   paths,
 } from './types.js';
-export { StripeApiError, invalidRequest, resourceMissing } from './errors.js';
+export { StripeApiError, type StripeBalanceKitErrorCode } from './errors.js';
 // Everything `stripe-balance-kit/contract` exports (validate, assertContract, ContractError,
 // validators, schemas, …), as the same objects.
 export * from './contract/index.js';
@@ -51,7 +51,7 @@ export {
   type MockStripe,
   type MockStripeOptions,
   mockStripe,
-  type Operation,
+  type OperationName,
   type RecordedRequest,
 } from './mock/index.js';
 export {

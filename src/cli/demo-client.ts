@@ -2,7 +2,7 @@
  * The demo's view of a Stripe client: the official `stripe` package when it is installed (it is
  * a dev dependency here, and what users test with), otherwise plain HTTP over the same fetch.
  */
-import { encodeForm } from '../mock/form-codec.js';
+import { encodeForm } from '../stripe/form-codec.js';
 import type { FetchFunction } from '../mock/fetch-transport.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
 

@@ -22,10 +22,5 @@ export {
 export { isContractKind, validate } from './validate.js';
 export { schemas, type SchemaName } from '../generated/schemas.js';
 export { STRIPE_API_VERSION } from '../generated/spec-version.js';
-export {
-  validators,
-  type GeneratedValidationError,
-  type GeneratedValidator,
-  type ValidatedKind,
-} from '../generated/validators.js';
+export { validators } from '../generated/validators.js';
 export type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';

@@ -25,3 +25,15 @@ export function parsePointer(pointer: string): string[] {
 export function isAtOrBelow(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
 }
+
+/**
+ * Stripe's `param` (`metadata[order]`, `expand[0]`) as a pointer (`/metadata/order`), so a
+ * refusal points into the parameters the way a contract finding does.
+ */
+export function paramPointer(param: string | undefined): string {
+  if (param === undefined || param === '') return '';
+  const open = param.indexOf('[');
+  if (open <= 0 || !param.endsWith(']')) return appendToken('', param);
+  const tokens = [param.slice(0, open), ...param.slice(open + 1, -1).split('][')];
+  return tokens.reduce<string>((pointer, token) => appendToken(pointer, token), '');
+}

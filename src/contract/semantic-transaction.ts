@@ -8,7 +8,7 @@ import {
   INVOICE_LINKED_TYPES,
   TRANSACTION_TYPES,
   TYPE_RULES,
-} from '../factory/transaction-types.js';
+} from '../stripe/transaction-types.js';
 import { appendToken } from './json-pointer.js';
 import { preview } from './preview.js';
 import type { ContractIssue } from './types.js';

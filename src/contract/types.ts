@@ -2,6 +2,7 @@
  * The data model of contract checks: which kinds of payload can be checked, the options, and the
  * shape of a finding. Failures are data (`ContractIssue`), never exceptions.
  */
+import type { ContractIssue } from '../errors.js';
 import type { ValidatedKind } from '../generated/validators.js';
 import type {
   CreateParams,
@@ -57,56 +58,13 @@ export interface ValidateOptions {
   semantic?: boolean | undefined;
 }
 
-/** Codes of findings that come from the JSON Schema. */
-export type SchemaIssueCode =
-  | 'missing_property'
-  | 'unknown_property'
-  | 'wrong_type'
-  | 'not_nullable'
-  | 'enum_mismatch'
-  | 'format'
-  | 'pattern'
-  | 'too_long'
-  | 'too_short'
-  | 'too_many_items'
-  | 'too_few_items'
-  | 'too_many_properties'
-  | 'too_few_properties'
-  | 'out_of_range'
-  | 'invalid_property_name'
-  | 'mutually_exclusive'
-  | 'no_matching_alternative'
-  | 'schema_violation';
-
-/** Codes of findings from the semantic layer (rules the schema cannot express). */
-export type SemanticIssueCode =
-  | 'id_prefix'
-  | 'type_link_mismatch'
-  | 'list_order'
-  | 'ending_balance_chain'
-  | 'list_url_mismatch';
-
-/** Codes of findings about the call itself or a value that cannot be inspected. */
-export type InputIssueCode = 'unknown_kind' | 'invalid_option' | 'unreadable_value' | 'invalid_json';
-
-/** Every stable issue code; switch on it rather than on messages. */
-export type ContractIssueCode = SchemaIssueCode | SemanticIssueCode | InputIssueCode;
-
-/** One finding: where (`path`), what (`code`, `message`), and the two sides of the comparison. */
-export interface ContractIssue {
-  /** JSON pointer (RFC 6901) into the checked value, e.g. `/data/3/metadata`; `""` is the value itself. */
-  path: string;
-  /** Stable machine-readable code. */
-  code: ContractIssueCode;
-  /** The JSON Schema keyword that failed (`required`, `type`, …), or `semantic` / `input`. */
-  keyword: string;
-  /** One human sentence naming the problem. */
-  message: string;
-  /** What the contract wants at `path`. */
-  expected: string;
-  /** A short, safely truncated preview of what was found at `path`. */
-  received: string;
-}
+export type {
+  ContractIssue,
+  ContractIssueCode,
+  InputIssueCode,
+  SchemaIssueCode,
+  SemanticIssueCode,
+} from '../errors.js';
 
 /** What {@link validate} returns. `valid` is `errors.length === 0`; warnings never fail a check. */
 export interface ValidationResult {

@@ -6,7 +6,8 @@
  * Values are rounded the way people and price lists round them (2500, 1999, ¥1,200), with a
  * share left exact, as prorations are.
  */
-import { type CurrencyInfo, MAXIMUM_CHARGE } from './currencies.js';
+import { MAXIMUM_CHARGE } from '../stripe/currencies.js';
+import type { CurrencyInfo } from './currencies.js';
 import type { RandomSource } from './random-source.js';
 
 /** How big an amount tends to be, in US dollars (a log-uniform range). */

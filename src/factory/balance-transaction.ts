@@ -14,7 +14,8 @@ import { metadataFor } from './metadata.js';
 import { type BalanceTransactionOverrides, expandable, given } from './overrides.js';
 import type { RandomSource } from './random-source.js';
 import { STANDALONE_WINDOW } from './timestamps.js';
-import { TRANSACTION_TYPES, TYPE_RULES } from './transaction-types.js';
+import { TRANSACTION_TYPES, TYPE_RULES } from '../stripe/transaction-types.js';
+import { TYPE_WEIGHTS } from './type-weights.js';
 import { independentAmount, magnitude } from './type-amounts.js';
 
 /** The ids a transaction links to; null where its type links nothing of that kind. */
@@ -141,7 +142,7 @@ function pickTypeFor(
 ): CustomerBalanceTransactionType {
   const fits = TRANSACTION_TYPES.filter((type) => agrees(type, overrides));
   const pool = fits.length > 0 ? fits : TRANSACTION_TYPES;
-  return random.weighted(pool.map((type) => [type, TYPE_RULES[type].weight] as const));
+  return random.weighted(pool.map((type) => [type, TYPE_WEIGHTS[type].weight] as const));
 }
 
 function agrees(type: CustomerBalanceTransactionType, overrides: BalanceTransactionOverrides): boolean {

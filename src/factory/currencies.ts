@@ -1,20 +1,19 @@
 /**
- * The currencies fixtures are drawn from, and what each one means for amounts.
- *
- * - Codes: Stripe's supported presentment currencies (docs.stripe.com/currencies), lowercase as
- *   the API requires ("Three-letter ISO currency code, in lowercase. Must be a supported
- *   currency." — the object reference in ../shared/seeds).
- * - Zero-decimal currencies (same page): bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf
- *   xof xpf. Their amounts are whole units: `500` is ¥500, where `500` is $5.00 in usd.
- * - Special cases (same page): isk amounts are sent with two decimals but must be divisible by
- *   100, and huf/twd payouts must be; we generate whole units for all three.
- * - Minimum charge amounts: the "Minimum and maximum charge amounts" table of the same page, for
- *   the currencies it lists; for the rest, the equivalent of US$0.50. The maximum is eight
- *   digits of minor units (99999999, i.e. $999,999.99) for every currency.
- * - `unitsPerUsd` are rough mid-market rates (2025), used only to give amounts a plausible size
- *   in each currency — a $20 credit is about ¥3,000 or ₩28,000 — never to convert anything.
- * - `weight` skews random picks toward the currencies most Stripe accounts bill in.
+ * The currencies fixtures are drawn from, and what each one means for amounts. Stripe's facts
+ * (the supported list, minor units, charge limits) are in src/stripe/currencies.ts; this module
+ * adds what only fixtures need:
+ * - for currencies missing from Stripe's minimum-charge table, the equivalent of US$0.50;
+ * - `unitsPerUsd`: rough mid-market rates (2025), used only to give amounts a plausible size
+ *   in each currency — a $20 credit is about ¥3,000 or ₩28,000 — never to convert anything;
+ *   every supported currency has one (checked at load);
+ * - `weight`: skews random picks toward the currencies most Stripe accounts bill in.
  */
+import {
+  currencyDecimals,
+  MINIMUM_CHARGES,
+  SUPPORTED_CURRENCIES,
+  WHOLE_UNITS_ONLY,
+} from '../stripe/currencies.js';
 import type { RandomSource } from './random-source.js';
 
 export interface CurrencyInfo {
@@ -29,31 +28,6 @@ export interface CurrencyInfo {
   /** Relative frequency in random picks. */
   weight: number;
 }
-
-/** Stripe's largest chargeable amount: eight digits of minor units. */
-export const MAXIMUM_CHARGE = 99_999_999;
-
-/** Stripe's zero-decimal currencies (docs.stripe.com/currencies#zero-decimal). */
-export const ZERO_DECIMAL_CURRENCIES: ReadonlySet<string> = new Set([
-  'bif',
-  'clp',
-  'djf',
-  'gnf',
-  'jpy',
-  'kmf',
-  'krw',
-  'mga',
-  'pyg',
-  'rwf',
-  'ugx',
-  'vnd',
-  'vuv',
-  'xaf',
-  'xof',
-  'xpf',
-]);
-
-const WHOLE_UNITS_ONLY: ReadonlySet<string> = new Set(['isk', 'huf', 'twd']);
 
 // code → units per USD (rough, 2025).
 const RATES: Readonly<Record<string, number>> = {
@@ -193,34 +167,6 @@ const RATES: Readonly<Record<string, number>> = {
   zmw: 27,
 };
 
-// Minimum charge amounts in major units, from Stripe's table.
-const MINIMUM_CHARGES: Readonly<Record<string, number>> = {
-  usd: 0.5,
-  aed: 2,
-  aud: 0.5,
-  bgn: 1,
-  brl: 0.5,
-  cad: 0.5,
-  chf: 0.5,
-  czk: 15,
-  dkk: 2.5,
-  eur: 0.5,
-  gbp: 0.3,
-  hkd: 4,
-  huf: 175,
-  inr: 0.5,
-  jpy: 50,
-  mxn: 10,
-  myr: 2,
-  nok: 3,
-  nzd: 0.5,
-  pln: 2,
-  ron: 2,
-  sek: 3,
-  sgd: 0.5,
-  thb: 10,
-};
-
 // Everything not named here gets a small share, so rare currencies do show up.
 const WEIGHTS: Readonly<Record<string, number>> = {
   usd: 38,
@@ -259,7 +205,7 @@ const WEIGHTS: Readonly<Record<string, number>> = {
 const RARE_WEIGHT = 0.02;
 
 function describe(code: string, unitsPerUsd: number): CurrencyInfo {
-  const decimals = ZERO_DECIMAL_CURRENCIES.has(code) ? 0 : 2;
+  const decimals = currencyDecimals(code);
   const scale = 10 ** decimals;
   const wholeUnitsOnly = WHOLE_UNITS_ONLY.has(code);
   const listed = MINIMUM_CHARGES[code];
@@ -280,24 +226,22 @@ function describe(code: string, unitsPerUsd: number): CurrencyInfo {
   };
 }
 
+// In RATES' order: the weighted pick walks this order, and seeded fixtures must not change with it.
 const TABLE: ReadonlyMap<string, CurrencyInfo> = new Map(
   Object.entries(RATES).map(([code, rate]) => [code, describe(code, rate)]),
 );
+// A currency Stripe adds needs a rate here before fixtures can draw it; one Stripe drops, none.
+for (const code of SUPPORTED_CURRENCIES) {
+  if (!TABLE.has(code)) throw new Error(`factory/currencies: no unitsPerUsd rate for ${code}`);
+}
+if (TABLE.size !== SUPPORTED_CURRENCIES.length) {
+  throw new Error('factory/currencies: RATES lists a currency Stripe does not support');
+}
 
-const SUPPORTED: readonly string[] = Object.freeze([...TABLE.keys()].sort());
 const PICKS: readonly (readonly [CurrencyInfo, number])[] = [...TABLE.values()].map((info) => [
   info,
   info.weight,
 ]);
-
-/** Every currency code fixtures accept, sorted. */
-export function supportedCurrencies(): readonly string[] {
-  return SUPPORTED;
-}
-
-export function isSupportedCurrency(code: string): boolean {
-  return TABLE.has(code);
-}
 
 /**
  * What we know about `code`. A code outside Stripe's list (only reachable through an explicit

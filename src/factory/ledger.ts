@@ -19,7 +19,9 @@
 import { FixtureOptionsError } from '../errors.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionType } from '../types.js';
 import { assembleTransaction, type Links, linksFor } from './balance-transaction.js';
-import { type CurrencyInfo, currencyInfo, isSupportedCurrency, pickCurrency } from './currencies.js';
+import { isSupportedCurrency } from '../stripe/currencies.js';
+import { type CurrencyInfo, currencyInfo, pickCurrency } from './currencies.js';
+import { TYPE_WEIGHTS } from './type-weights.js';
 import { descriptionFor } from './descriptions.js';
 import type { FixtureContext } from './fixture-context.js';
 import { customerId, transactionId } from './ids.js';
@@ -31,7 +33,7 @@ import {
   TRANSACTION_TYPES,
   TYPE_RULES,
   UNCONDITIONAL_TYPES,
-} from './transaction-types.js';
+} from '../stripe/transaction-types.js';
 import { independentAmount, towardZeroAmount } from './type-amounts.js';
 
 /** Options of `fx.ledger()` and `fx.ledgerStream()`. */
@@ -164,7 +166,7 @@ export function* ledgerTransactions(
     const created = times.next(random);
     candidates.length = 0;
     for (const type of plan.types) {
-      if (type !== 'initial' && eligible(type, index)) candidates.push([type, TYPE_RULES[type].weight]);
+      if (type !== 'initial' && eligible(type, index)) candidates.push([type, TYPE_WEIGHTS[type].weight]);
     }
     const type =
       eligible('initial', index) &&

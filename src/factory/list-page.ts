@@ -2,9 +2,9 @@
  * `listPage()`: the list object Stripe returns for one page of a customer's transactions.
  * The paging itself lives in list-index.ts, shared with the mock.
  */
-import { invalidRequest } from '../errors.js';
+import { invalidRequest } from '../stripe/api-errors.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
-import { indexFor, type ListPageQuery } from './list-index.js';
+import { indexFor, type ListPageQuery } from '../stripe/paging.js';
 
 /** The request a page answers: the customer in the path plus the paging parameters. */
 export interface ListPageOptions extends ListPageQuery {

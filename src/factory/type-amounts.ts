@@ -8,7 +8,8 @@ import type { CustomerBalanceTransactionType } from '../types.js';
 import { amountAboveMaximum, amountBelowMinimum, amountOfSize } from './amounts.js';
 import type { CurrencyInfo } from './currencies.js';
 import type { RandomSource } from './random-source.js';
-import { TYPE_RULES } from './transaction-types.js';
+import { TYPE_RULES } from '../stripe/transaction-types.js';
+import { TYPE_WEIGHTS } from './type-weights.js';
 
 /** A positive magnitude for `type` in `currency`'s minor unit. */
 export function magnitude(
@@ -50,7 +51,7 @@ export function independentAmount(
     case 'debit':
       return size;
     default:
-      return forceCredit || random.chance(rule.creditShare ?? 0.5) ? -size : size;
+      return forceCredit || random.chance(TYPE_WEIGHTS[type].creditShare ?? 0.5) ? -size : size;
   }
 }
 

@@ -4,7 +4,7 @@
  * `afterApply: true`, which executes the request and then loses the answer — the case Stripe's
  * idempotency keys exist for.
  */
-import { StripeApiError, StripeBalanceKitError } from '../errors.js';
+import { StripeBalanceKitError } from '../errors.js';
 
 /**
  * A fault for `mock.failNext()`: an error status with Stripe's body and headers, a dropped
@@ -84,31 +84,6 @@ export class FaultQueue {
 
   get pending(): number {
     return this.queue.reduce((sum, p) => sum + p.remaining, 0);
-  }
-}
-
-/** The error Stripe sends for each injectable status. */
-export function faultError(status: 429 | 500 | 503): StripeApiError {
-  switch (status) {
-    case 429:
-      return new StripeApiError(429, {
-        type: 'invalid_request_error',
-        code: 'rate_limit',
-        message:
-          'Request rate limit exceeded. You can learn more about rate limits here https://stripe.com/docs/rate-limits.',
-        doc_url: 'https://stripe.com/docs/error-codes/rate-limit',
-      });
-    case 503:
-      return new StripeApiError(503, {
-        type: 'api_error',
-        message: 'The server is temporarily unavailable. Please retry the request.',
-      });
-    default:
-      return new StripeApiError(500, {
-        type: 'api_error',
-        message:
-          'An unknown error occurred. If this problem persists, please contact Stripe support (https://support.stripe.com/).',
-      });
   }
 }
 

@@ -4,7 +4,7 @@
  * loudly, as an unhandled request should be in a contract test.
  */
 import type { StripeCore } from './core.js';
-import { normalizeHeaders, type StripeRequest } from './request.js';
+import { normalizeHeaders, type StripeRequest } from './exchange.js';
 
 /** A WHATWG `fetch`, the shape `Stripe.createFetchHttpClient()` takes. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -46,7 +46,7 @@ export function createFetchTransport(core: StripeCore, origin: string): FetchFun
     );
     signal?.throwIfAborted();
     if (outcome.kind === 'network-error') throw new TypeError('fetch failed', { cause: outcome.error });
-    const { status, headers, body } = outcome.response;
+    const { status, headers, body } = outcome;
     return new (responseClass())(body, { status, headers });
   };
 }

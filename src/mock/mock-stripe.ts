@@ -5,9 +5,10 @@
  */
 import { StripeCore, type StripeCoreOptions } from './core.js';
 import { createFetchTransport, type FetchFunction } from './fetch-transport.js';
-import { installNockTransport } from './nock-transport.js';
+import { isOwnPath } from '../stripe/routes.js';
+import { interceptWithNock } from './nock-adapter.js';
 import { type MockState, withState } from './state-handle.js';
-import { normalizeOrigin } from './origin.js';
+import { normalizeOrigin } from '../stripe/origin.js';
 
 /** Options of {@link mockStripe}. */
 export interface MockStripeOptions extends StripeCoreOptions {
@@ -28,7 +29,7 @@ export interface MockStripe extends MockState {
   readonly fetch: FetchFunction;
 }
 
-export { normalizeOrigin } from './origin.js';
+export { normalizeOrigin } from '../stripe/origin.js';
 
 /**
  * Installs nock interceptors that answer the four Customer Balance Transactions endpoints like
@@ -44,7 +45,11 @@ export { normalizeOrigin } from './origin.js';
 export function mockStripe(options: MockStripeOptions = {}): MockStripe {
   const origin = normalizeOrigin(options.host);
   const core = new StripeCore(options);
-  const nockTransport = installNockTransport(core, origin);
+  const nockTransport = interceptWithNock({
+    origins: [origin],
+    claims: isOwnPath,
+    answer: (request) => core.handle(request),
+  });
   let restored = false;
   return withState(core, {
     origin,

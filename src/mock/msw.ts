@@ -5,15 +5,17 @@
  * `setupServer(...stripe.handlers)` once, `server.use(...)` to prepend per-test overrides,
  * `server.resetHandlers()` to drop them, and `stripe.reset()` to forget the mock's state.
  *
- * Only the four Customer Balance Transactions routes are claimed; every other request falls
+ * Only the four Customer Balance Transactions routes' paths are claimed (every method, so an
+ * unsupported one gets Stripe's 404 as on every transport); every other request falls
  * through to your other handlers and then to msw's `onUnhandledRequest` strategy (use `'error'`
  * in contract tests). This is the only module of the package that imports `msw`, an optional
  * peer dependency.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { route, StripeCore, type StripeCoreOptions } from './core.js';
-import { normalizeOrigin } from './origin.js';
-import { normalizeHeaders } from './request.js';
+import { isOwnPath } from '../stripe/routes.js';
+import { normalizeOrigin } from '../stripe/origin.js';
+import { StripeCore, type StripeCoreOptions } from './core.js';
+import { normalizeHeaders } from './exchange.js';
 import { type MockState, withState } from './state-handle.js';
 
 /** Options of {@link stripeHandlers}. */
@@ -50,13 +52,13 @@ export interface StripeHandlers extends MockState {
 export function stripeHandlers(options: StripeHandlersOptions = {}): StripeHandlers {
   const origin = normalizeOrigin(options.host);
   const core = new StripeCore(options);
-  // One handler for the whole customers tree; the core's router decides which requests are ours,
-  // so the routes cannot disagree with the nock transport's.
+  // One handler for the whole customers tree, claiming (for every method) the paths the nock
+  // transport claims: the four routes' subtree, answered by the core, 404 included.
   const handler = http.all(`${origin}/v1/customers/*`, async ({ request }) => {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    // Not one of the four endpoints: fall through to the next handler, as nock's other scopes would.
-    if (route(method, url.pathname) === undefined) return undefined;
+    // Not under the four routes: fall through to the next handler, as nock's other scopes would.
+    if (!isOwnPath(url.pathname)) return undefined;
     const outcome = await core.handle(
       {
         method,
@@ -68,7 +70,7 @@ export function stripeHandlers(options: StripeHandlersOptions = {}): StripeHandl
     );
     // msw's network error: fetch rejects with a TypeError, the Node client sees the socket fail.
     if (outcome.kind === 'network-error') return HttpResponse.error();
-    const { status, headers, body } = outcome.response;
+    const { status, headers, body } = outcome;
     return new HttpResponse(body, { status, headers });
   });
   const handlers = [handler];

@@ -1,8 +1,9 @@
 /**
- * The four operations, as plain functions of (store, request parameters) → response body.
- * They throw `StripeApiError` for anything Stripe would refuse while executing.
+ * The four operations as values: each names its route (src/stripe/routes), how its parameters
+ * are read, what it does to the store, and the contract kind of its answer. The core looks an
+ * operation up by its route and runs it; every refusal is a thrown `StripeApiError`.
  */
-import { invalidRequest, resourceMissing } from '../errors.js';
+import type { ContractKind } from '../contract/types.js';
 import type {
   CreateParams,
   CustomerBalanceTransaction,
@@ -11,16 +12,33 @@ import type {
   Metadata,
   UpdateParams,
 } from '../types.js';
-import { type ExpandPlan, expandTransaction } from './expand.js';
-import { CustomerTransactions, checkListQuery } from '../factory/list-index.js';
+import { invalidRequest, resourceMissing } from '../stripe/api-errors.js';
+import { type ExpandPlan, expandTransaction } from '../stripe/expand.js';
+import type { FormTree } from '../stripe/form-codec.js';
+import { CustomerTransactions, checkListQuery } from '../stripe/paging.js';
+import { readParams, type RetrieveParams } from '../stripe/params.js';
+import { type MatchedRoute, type OperationName, ROUTES, type Route } from '../stripe/routes.js';
 import { randomId } from './random-ids.js';
 import type { MockStore } from './store.js';
 
+/** What an operation runs against: the store, the ids from the path, the caller, the clock. */
 export interface OperationContext {
   store: MockStore;
   customer: string;
+  /** The transaction id from the path (retrieve, update). */
+  transaction: string;
   livemode: boolean;
   nowSeconds: number;
+}
+
+/** One operation: its route, its parameters' reader, what it does, and what it answers. */
+export interface MockOperation<P = unknown> {
+  readonly route: Route;
+  /** Reads the form; throws Stripe's 400 for bad parameters or expansions. */
+  readonly parse: (form: FormTree) => { params: P; plan: ExpandPlan };
+  /** Runs against the store; throws Stripe's error (404 for unknown ids, …). */
+  readonly run: (ctx: OperationContext, params: P, plan: ExpandPlan) => unknown;
+  readonly responseKind: ContractKind;
 }
 
 function withoutEmptyValues(metadata: Metadata): Metadata {
@@ -32,7 +50,15 @@ function withoutEmptyValues(metadata: Metadata): Metadata {
   return out;
 }
 
-export function createTransaction(
+function expanded(
+  ctx: OperationContext,
+  transaction: CustomerBalanceTransaction,
+  plan: ExpandPlan,
+): CustomerBalanceTransaction {
+  return expandTransaction(transaction, plan, (c) => ctx.store.getCustomer(c));
+}
+
+function createTransaction(
   ctx: OperationContext,
   params: CreateParams,
   plan: ExpandPlan,
@@ -65,10 +91,11 @@ export function createTransaction(
     metadata,
     type: 'adjustment',
   }));
-  return expandTransaction(created, plan, (c) => ctx.store.getCustomer(c));
+  return expanded(ctx, created, plan);
 }
 
-function findOwn(ctx: OperationContext, id: string): CustomerBalanceTransaction {
+function findOwn(ctx: OperationContext): CustomerBalanceTransaction {
+  const id = ctx.transaction;
   const found = ctx.store.find(id);
   // Another customer's transaction is as missing as an unknown one: ids don't leak across customers.
   if (!found || found.customer !== ctx.customer) {
@@ -77,22 +104,21 @@ function findOwn(ctx: OperationContext, id: string): CustomerBalanceTransaction 
   return found.transaction;
 }
 
-export function retrieveTransaction(
+function retrieveTransaction(
   ctx: OperationContext,
-  id: string,
+  _params: RetrieveParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
-  return expandTransaction(findOwn(ctx, id), plan, (c) => ctx.store.getCustomer(c));
+  return expanded(ctx, findOwn(ctx), plan);
 }
 
 /** Only description and metadata change; metadata merges key by key, `''` unsets. */
-export function updateTransaction(
+function updateTransaction(
   ctx: OperationContext,
-  id: string,
   params: UpdateParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
-  const current = findOwn(ctx, id);
+  const current = findOwn(ctx);
   const next: CustomerBalanceTransaction = { ...current };
   if (params.description !== undefined)
     next.description = params.description === '' ? null : params.description;
@@ -107,7 +133,7 @@ export function updateTransaction(
     next.metadata = merged;
   }
   ctx.store.replace(next);
-  return expandTransaction(next, plan, (c) => ctx.store.getCustomer(c));
+  return expanded(ctx, next, plan);
 }
 
 function matchesCreated(created: number, filter: ListParams['created']): boolean {
@@ -125,7 +151,7 @@ function invoiceId(t: CustomerBalanceTransaction): string | null | undefined {
   return typeof t.invoice === 'object' && t.invoice !== null ? t.invoice.id : t.invoice;
 }
 
-export function listTransactions(
+function listTransactions(
   ctx: OperationContext,
   params: ListParams,
   plan: ExpandPlan,
@@ -152,5 +178,37 @@ export function listTransactions(
   }
   const page = transactions.page(query, limit);
   if (plan.size === 0) return page;
-  return { ...page, data: page.data.map((t) => expandTransaction(t, plan, (c) => ctx.store.getCustomer(c))) };
+  return { ...page, data: page.data.map((t) => expanded(ctx, t, plan)) };
+}
+
+function routeNamed(name: OperationName): Route {
+  const route = ROUTES.find((r) => r.name === name);
+  if (!route) throw new Error(`no route named ${name}`);
+  return route;
+}
+
+function operation<P>(
+  name: OperationName,
+  run: (ctx: OperationContext, params: P, plan: ExpandPlan) => unknown,
+): MockOperation {
+  const route = routeNamed(name);
+  return {
+    route,
+    parse: (form) => readParams(route, form),
+    run: run as MockOperation['run'],
+    responseKind: route.response,
+  };
+}
+
+/** The four operations, by route name. */
+export const OPERATIONS: Readonly<Record<OperationName, MockOperation>> = {
+  create: operation('create', createTransaction),
+  retrieve: operation('retrieve', retrieveTransaction),
+  update: operation('update', updateTransaction),
+  list: operation('list', listTransactions),
+};
+
+/** The operation a matched route runs. */
+export function operationFor(matched: MatchedRoute): MockOperation {
+  return OPERATIONS[matched.route.name];
 }

@@ -10,11 +10,11 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StripeApiError } from '../errors.js';
-import { STRIPE_API_VERSION } from '../generated/spec-version.js';
+import { bodyTooLarge, internalError } from '../stripe/api-errors.js';
+import { errorResponse, type StripeResponse } from '../stripe/response.js';
 import { MAX_BODY_BYTES, StripeCore, type StripeCoreOptions } from './core.js';
 import { randomId } from './random-ids.js';
-import { normalizeHeaders } from './request.js';
+import { normalizeHeaders } from './exchange.js';
 import { type MockState, withState } from './state-handle.js';
 
 /** The port `stripe-balance-kit serve` listens on by default (the one stripe-mock made familiar). */
@@ -26,12 +26,6 @@ export interface StripeServerOptions extends StripeCoreOptions {
   port?: number;
   /** The address to bind: `127.0.0.1` by default, so the mock is never reachable from the network. */
   host?: string;
-  /**
-   * Serve this core instead of a new one (another transport's state, say). The core options
-   * above are then ignored: they belong to whoever made the core.
-   * @internal
-   */
-  core?: StripeCore;
 }
 
 /** A running loopback server and the state it serves. */
@@ -42,11 +36,6 @@ export interface StripeServer extends MockState {
   readonly port: number;
   /** The address bound. */
   readonly host: string;
-  /**
-   * The core behind the server.
-   * @internal
-   */
-  readonly core: StripeCore;
   /**
    * Stops accepting connections, lets requests in flight finish, closes idle keep-alive
    * connections, and resolves once the server is closed. Calling it again returns the same promise.
@@ -72,7 +61,14 @@ function urlHost(host: string): string {
  * await server.close();
  */
 export async function startStripeServer(options: StripeServerOptions = {}): Promise<StripeServer> {
-  const core = options.core ?? new StripeCore(options);
+  return serveCore(new StripeCore(options), options);
+}
+
+/** A loopback server in front of `core` (the CLI's, with its own live-key hint). */
+export async function serveCore(
+  core: StripeCore,
+  options: Pick<StripeServerOptions, 'port' | 'host'> = {},
+): Promise<StripeServer> {
   // node:http (and with it net and streams) loads when a server starts, not when the package does.
   const { createServer } = await import('node:http');
   const host = options.host ?? '127.0.0.1';
@@ -95,7 +91,6 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
     url: `http://${urlHost(host)}:${port}`,
     port,
     host,
-    core,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -154,21 +149,15 @@ async function serve(
       req.socket.destroy();
       return;
     }
-    send(res, outcome.response, closing());
+    send(res, outcome, closing());
   } catch (error) {
     if (hangUp.signal.aborted || res.destroyed) return;
     // A bug or a contract violation the core refused to send: answer, never take the server down.
-    send(res, internalError(error), closing());
+    send(res, failureResponse(error), closing());
   }
 }
 
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function send(res: ServerResponse, answer: Answer, closing: boolean): void {
+function send(res: ServerResponse, answer: StripeResponse, closing: boolean): void {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(answer.status, {
     ...answer.headers,
@@ -179,50 +168,25 @@ function send(res: ServerResponse, answer: Answer, closing: boolean): void {
   res.end(answer.body);
 }
 
-function envelope(
-  error: StripeApiError,
-  headers: Record<string, string | undefined>,
-  extra: Record<string, string> = {},
-): Answer {
-  return {
-    status: error.status,
-    headers: {
-      'content-type': 'application/json',
-      'request-id': randomId('req_', 14),
-      'stripe-version': headers['stripe-version'] || STRIPE_API_VERSION,
-      'cache-control': 'no-cache, no-store',
-      ...extra,
-    },
-    body: `${JSON.stringify(error.toJSON(), null, 2)}\n`,
-  };
-}
-
 /**
  * The socket-level twin of the core's 413: the core can only measure a body it was handed, and
  * this transport refuses to hold more than the cap, so it answers for it (as a proxy in front of
  * an API would) with the same status and error envelope. The request never reaches the core, so
  * it consumes no fault and touches no state.
  */
-function tooLargeResponse(headers: Record<string, string | undefined>): Answer {
-  return envelope(
-    new StripeApiError(413, {
-      type: 'invalid_request_error',
-      message: `Request body too large: more than ${MAX_BODY_BYTES} bytes. The stripe-balance-kit mock accepts request bodies of at most ${MAX_BODY_BYTES} bytes (1 MiB); no request to these endpoints needs more.`,
-    }),
-    headers,
-  );
+function tooLargeResponse(headers: Record<string, string | undefined>): StripeResponse {
+  return errorResponse(bodyTooLarge(undefined, MAX_BODY_BYTES), {
+    requestId: randomId('req_', 14),
+    apiVersion: headers['stripe-version'],
+  });
 }
 
-function internalError(error: unknown): Answer {
+/** A bug or a refused contract violation: answered, never taking the server down. */
+function failureResponse(error: unknown): StripeResponse {
   const reason = error instanceof Error ? error.message : String(error);
-  const message = `stripe-balance-kit mock failed to answer: ${reason}`;
-  return envelope(
-    new StripeApiError(500, {
-      type: 'api_error',
-      message: message.length > 4000 ? `${message.slice(0, 3999)}…` : message,
-    }),
-    {},
+  return errorResponse(internalError(reason), {
+    requestId: randomId('req_', 14),
     // Retrying cannot help: the same request meets the same failure.
-    { 'stripe-should-retry': 'false' },
-  );
+    extra: { 'stripe-should-retry': 'false' },
+  });
 }

@@ -5,7 +5,8 @@
  * transport it uses.
  */
 import type { CustomerBalanceTransaction } from '../types.js';
-import type { MockContractViolationError, RecordedRequest, StripeCore } from './core.js';
+import type { MockContractViolationError } from '../errors.js';
+import type { RecordedRequest, StripeCore } from './core.js';
 import type { Fault } from './faults.js';
 import type { AddCustomerInput, MockCustomer } from './store.js';
 

@@ -3,8 +3,8 @@
  * kept by the fixtures' paging index, so the mock and `listPage()` page through the same code
  * (O(limit) per page, however deep).
  */
-import { StripeBalanceKitError } from '../errors.js';
-import { CustomerTransactions, customerOf } from '../factory/list-index.js';
+import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
+import { CustomerTransactions, customerOf } from '../stripe/paging.js';
 import { validators } from '../generated/validators.js';
 import type { CustomerBalanceTransaction } from '../types.js';
 import { randomId } from './random-ids.js';
@@ -40,13 +40,6 @@ interface CustomerRecord {
   currency: string | null;
   balances: Map<string, number>;
   transactions: CustomerTransactions;
-}
-
-/** `seed()` was given something that is not a valid, new customer_balance_transaction. Code `invalid_seed`. */
-export class InvalidSeedError extends StripeBalanceKitError {
-  constructor(message: string) {
-    super('invalid_seed', message);
-  }
 }
 
 export class MockStore {

@@ -4,7 +4,7 @@
  * is checked as that operation's response, any other status as Stripe's error envelope. Entries
  * for other endpoints, and network errors, have nothing to check.
  */
-import { matchOperation } from '../contract/operations.js';
+import { matchRoute } from '../stripe/routes.js';
 import { preview } from '../contract/preview.js';
 import type { ContractIssue, ContractKind, ValidateOptions } from '../contract/types.js';
 import { validate } from '../contract/validate.js';
@@ -33,9 +33,9 @@ export function checkEntry(
   const { method, url } = entry.request;
   const status = entry.response.status;
   if (status === 0) return undefined;
-  const operation = matchOperation(method, new URL(url).pathname);
-  if (!operation) return undefined;
-  const kind: ContractKind = status >= 200 && status < 300 ? operation.response : 'error';
+  const matched = matchRoute(method, new URL(url).pathname);
+  if (!matched) return undefined;
+  const kind: ContractKind = status >= 200 && status < 300 ? matched.route.response : 'error';
   const text = responseText(entry);
   const violation = (errors: ContractIssue[]): RecordingViolation => ({
     entry: index,

@@ -22,12 +22,12 @@ import { join, resolve } from 'node:path';
 import type { ValidateOptions } from '../contract/types.js';
 import { RecordingError } from '../errors.js';
 import type { FetchFunction } from '../mock/fetch-transport.js';
-import { normalizeOrigin } from '../mock/origin.js';
-import { normalizeHeaders } from '../mock/request.js';
+import { normalizeOrigin } from '../stripe/origin.js';
+import { normalizeHeaders } from '../mock/exchange.js';
+import { interceptWithNock } from '../mock/nock-adapter.js';
 import type { RecordingViolation } from './contract-check.js';
 import { harDocument, nodeFs, readHar } from './har.js';
-import { interceptOrigins } from './nock-interception.js';
-import { type Answer, Recorder, Replayer, type SessionSummary } from './sessions.js';
+import { type Answer, FORWARDED_HEADER, Recorder, Replayer, type SessionSummary } from './sessions.js';
 
 /** Options of {@link recordStripe}. */
 export interface RecordStripeOptions {
@@ -177,8 +177,14 @@ export function recordStripe(options: RecordStripeOptions): StripeRecording {
   const interception =
     options.intercept === false
       ? undefined
-      : interceptOrigins([...new Set(origins.flatMap(withLoopbackAliases))], answer, {
-          letForwardedThrough: mode === 'record',
+      : interceptWithNock({
+          origins: [...new Set(origins.flatMap(withLoopbackAliases))],
+          // A recording takes all the client's traffic to the API, not only the four routes, so a
+          // test that also calls another Stripe endpoint is recorded (and replayed) whole.
+          claims: () => true,
+          answer: (request, origin) => answer({ ...request, url: `${origin}${request.url}` }),
+          // The recorder's own forwarded requests go to the network (see FORWARDED_HEADER).
+          ...(mode === 'record' ? { letThroughHeader: FORWARDED_HEADER } : {}),
         });
   let stopped: Promise<RecordingResult> | undefined;
   return {

@@ -6,7 +6,7 @@ import {
   StripeApiError,
   validators,
 } from '../../src/index.js';
-import { indexFor, TransactionIndex } from '../../src/factory/list-index.js';
+import { indexFor, TransactionIndex } from '../../src/stripe/paging.js';
 import { listOrder } from './rules.js';
 
 const CUSTOMER = 'cus_NcjdgdwZyI9Rj7';

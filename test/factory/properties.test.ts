@@ -8,7 +8,7 @@ import {
   type LedgerOptions,
   listPage,
 } from '../../src/index.js';
-import { TRANSACTION_TYPES } from '../../src/factory/transaction-types.js';
+import { TRANSACTION_TYPES } from '../../src/stripe/transaction-types.js';
 import {
   contractErrors,
   ledgerErrors,

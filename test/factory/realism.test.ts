@@ -13,8 +13,9 @@ import {
   isStripeBalanceKitError,
   StripeBalanceKitError,
 } from '../../src/index.js';
-import { currencyInfo, supportedCurrencies, ZERO_DECIMAL_CURRENCIES } from '../../src/factory/currencies.js';
-import { TRANSACTION_TYPES } from '../../src/factory/transaction-types.js';
+import { currencyInfo } from '../../src/factory/currencies.js';
+import { supportedCurrencies, ZERO_DECIMAL_CURRENCIES } from '../../src/stripe/currencies.js';
+import { TRANSACTION_TYPES } from '../../src/stripe/transaction-types.js';
 import { CREDIT_TYPES, DEBIT_TYPES, ID, ledgerErrors, linkErrors, signErrors } from './rules.js';
 
 const NOW_2026 = 1793145600; // 2026-10-28T00:00:00Z

@@ -16,9 +16,10 @@ import { runCli } from '../../src/cli/main.js';
 import { validate } from '../../src/contract/index.js';
 import type { ContractKind } from '../../src/contract/types.js';
 import { createFixtures } from '../../src/factory/index.js';
-import { route, StripeCore } from '../../src/mock/core.js';
+import { StripeCore } from '../../src/mock/core.js';
+import { isOwnPath, matchRoute } from '../../src/stripe/routes.js';
 import { createFetchTransport } from '../../src/mock/fetch-transport.js';
-import { installNockTransport } from '../../src/mock/nock-transport.js';
+import { interceptWithNock } from '../../src/mock/nock-adapter.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
 import { captureIo } from '../contract/support/capture-io.js';
 import { snapshot } from '../contract/support/deep-freeze.js';
@@ -377,7 +378,11 @@ async function send(transport: Transport, core: StripeCore, request: Prepared): 
       slot.core = undefined;
     }
   }
-  const nockTransport = installNockTransport(core, ORIGIN);
+  const nockTransport = interceptWithNock({
+    origins: [ORIGIN],
+    claims: isOwnPath,
+    answer: (r) => core.handle(r),
+  });
   try {
     return await rawRequest(ORIGIN, request);
   } finally {
@@ -393,8 +398,8 @@ function state(core: StripeCore): unknown {
 }
 
 function responseKind(request: Prepared): ContractKind {
-  const matched = route(request.method.toUpperCase(), request.path.split('?', 1)[0] ?? '');
-  return matched?.operation === 'list' ? 'customer_balance_transaction_list' : 'customer_balance_transaction';
+  const matched = matchRoute(request.method, request.path.split('?', 1)[0] ?? '');
+  return matched?.route.response ?? 'customer_balance_transaction';
 }
 
 function checkResponse(

@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { validate } from '../../src/contract/index.js';
 import type { ContractKind } from '../../src/contract/types.js';
-import { encodeForm } from '../../src/mock/form-codec.js';
+import { encodeForm } from '../../src/stripe/form-codec.js';
 import { type MockStripe, mockStripe } from '../../src/mock/index.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../../src/types.js';
 import { pollution, prototypeSnapshot } from './support/pollution.js';

@@ -4,9 +4,14 @@
  * operation's response for 2xx, the error envelope otherwise) are two records. Entries for any
  * other endpoint are skipped and counted.
  */
-import { decodeStripeForm } from '../../contract/form-decode.js';
-import { matchOperation } from '../../contract/operations.js';
-import type { ContractKind, ValidateOptions } from '../../contract/types.js';
+import { paramPointer } from '../../contract/json-pointer.js';
+import { preview } from '../../contract/preview.js';
+import type { ContractIssue, ContractKind, ValidateOptions } from '../../contract/types.js';
+import { isContractKind } from '../../contract/validate.js';
+import { StripeApiError } from '../../errors.js';
+import { checkContentType, decodeForm } from '../../stripe/form-codec.js';
+import { readParams } from '../../stripe/params.js';
+import { type MatchedRoute, matchRoute } from '../../stripe/routes.js';
 import {
   checkRecord,
   failed,
@@ -77,21 +82,20 @@ function* entryOutcomes(
   }
   const method = request.method.toUpperCase();
   const title = `${label} ${method} ${url.pathname}`;
-  const operation = matchOperation(method, url.pathname);
-  if (!operation) {
+  const matched = matchRoute(method, url.pathname);
+  if (!matched) {
     yield skipped(origin(title), 'not a Customer Balance Transactions endpoint');
     return;
   }
 
-  if (operation.params) {
-    const kind = operation.params.kind;
-    const name = `${title} request`;
-    if (operation.params.in === 'query') {
-      yield checkRecord(origin(name), decodeStripeForm(url.searchParams, kind), kind, options);
-    } else {
-      yield requestBodyOutcome(origin(name), request.postData as HarPostData | undefined, kind, options);
-    }
-  }
+  const requestOutcome = paramsOutcome(
+    origin(`${title} request`),
+    matched,
+    url,
+    request.postData as HarPostData | undefined,
+    options,
+  );
+  if (requestOutcome) yield requestOutcome;
 
   const name = `${title} response`;
   const status = typeof response?.status === 'number' ? response.status : 0;
@@ -101,7 +105,7 @@ function* entryOutcomes(
     yield skipped(origin(name), status === 0 ? 'no response recorded' : 'no response body recorded');
     return;
   }
-  const kind: ContractKind = status >= 200 && status < 300 ? operation.response : 'error';
+  const kind: ContractKind = status >= 200 && status < 300 ? matched.route.response : 'error';
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -118,32 +122,59 @@ function bodyText(content: Record<string, unknown> | undefined): string | undefi
   return content?.encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;
 }
 
-function requestBodyOutcome(
+/**
+ * The request's parameters, read exactly as the mock reads them (src/stripe: the form codec, the
+ * parameter rules, the expansions), so a body the mock refuses is refused here with the same
+ * `param`. What Stripe accepts is then checked against the params contract. `undefined` for a
+ * retrieve that passes (its `expand` has no contract kind of its own).
+ */
+function paramsOutcome(
   origin: RecordOrigin,
+  matched: MatchedRoute,
+  url: URL,
   postData: HarPostData | undefined,
-  kind: ContractKind,
   options: ValidateOptions,
-): RecordOutcome {
-  const mimeType = typeof postData?.mimeType === 'string' ? postData.mimeType : '';
-  const text = typeof postData?.text === 'string' ? postData.text : undefined;
-  if (mimeType.includes('json') && text !== undefined) {
-    try {
-      return checkRecord(origin, JSON.parse(text), kind, options);
-    } catch (error) {
-      return failed(origin, kind, [invalidJsonIssue(text, error)]);
+): RecordOutcome | undefined {
+  const { route } = matched;
+  const kind = isContractKind(route.params.kind) ? route.params.kind : undefined;
+  const text = route.params.in === 'query' ? url.search.slice(1) : bodyForm(postData);
+  let params: unknown;
+  try {
+    if (route.params.in === 'body') {
+      const mimeType = typeof postData?.mimeType === 'string' ? postData.mimeType : undefined;
+      // HAR writes an empty mimeType for a body sent without a type, which Stripe reads as a form.
+      checkContentType(mimeType === '' ? undefined : mimeType);
     }
+    params = readParams(route, decodeForm(text)).params;
+  } catch (error) {
+    if (!(error instanceof StripeApiError)) throw error;
+    return failed(origin, kind, [refusedIssue(error, text)]);
   }
-  return checkRecord(origin, decodeStripeForm(formPairs(postData, text), kind), kind, options);
+  return kind === undefined ? undefined : checkRecord(origin, params, kind, options);
 }
 
-/** Form pairs from the body text, else from HAR's pre-split `params`, else none. */
-function formPairs(postData: HarPostData | undefined, text: string | undefined): [string, string][] {
-  if (text !== undefined) return [...new URLSearchParams(text)];
-  if (!Array.isArray(postData?.params)) return [];
-  return postData.params.flatMap((p: unknown) => {
+/** Stripe's 400 for a recorded request, as a finding at the parameter it names. */
+function refusedIssue(error: StripeApiError, form: string): ContractIssue {
+  const { param, message } = error.error;
+  return {
+    path: paramPointer(param),
+    code: 'stripe_refused',
+    keyword: 'stripe',
+    message: `Stripe refuses this request (${error.status} ${error.error.type}${param ? `, param ${param}` : ''}): ${message ?? ''}`,
+    expected: 'parameters Stripe accepts',
+    received: preview(form),
+  };
+}
+
+/** The form body: its text, else HAR's pre-split `params` re-encoded, else none. */
+function bodyForm(postData: HarPostData | undefined): string {
+  if (typeof postData?.text === 'string') return postData.text;
+  if (!Array.isArray(postData?.params)) return '';
+  const pairs = new URLSearchParams();
+  for (const p of postData.params as unknown[]) {
     const pair = asRecord(p);
-    return typeof pair?.name === 'string'
-      ? [[pair.name, typeof pair.value === 'string' ? pair.value : '']]
-      : [];
-  }) as [string, string][];
+    if (typeof pair?.name === 'string')
+      pairs.append(pair.name, typeof pair.value === 'string' ? pair.value : '');
+  }
+  return pairs.toString();
 }

@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { StripeCore } from '../../../src/mock/core.js';
-import { normalizeHeaders } from '../../../src/mock/request.js';
+import { normalizeHeaders } from '../../../src/mock/exchange.js';
 
 /** A response as raw as node gives it: status, lower-case headers, body text. */
 export interface RawResponse {
@@ -54,8 +54,8 @@ export async function startLoopback(slot: CoreSlot): Promise<{ origin: string; c
             res.destroy();
             return;
           }
-          res.writeHead(outcome.response.status, outcome.response.headers);
-          res.end(outcome.response.body);
+          res.writeHead(outcome.status, outcome.headers);
+          res.end(outcome.body);
         })
         .catch((error: unknown) => {
           slot.crashes.push(error instanceof Error ? error.message : String(error));

@@ -3,24 +3,16 @@
  * key, sent as `Authorization: Bearer <key>` or as the Basic user name (`<key>:`). Live keys are
  * refused unless the mock is told otherwise, so a test can never run with one.
  */
-import { StripeApiError } from '../errors.js';
 import { redactKey, redactKeys } from '../secrets.js';
+import { unauthorized } from './api-errors.js';
 
-export interface AuthOk {
-  ok: true;
+/** The caller, once authenticated. */
+export interface Caller {
   key: string;
   livemode: boolean;
 }
-export type AuthResult = AuthOk | { ok: false; error: StripeApiError };
 
 const KEY = /^(sk|rk)_(test|live)_[0-9A-Za-z]+$/;
-
-function unauthorized(message: string, code?: string): { ok: false; error: StripeApiError } {
-  return {
-    ok: false,
-    error: new StripeApiError(401, { type: 'invalid_request_error', message, ...(code ? { code } : {}) }),
-  };
-}
 
 /** `sk_test_abc…wxyz` → `sk_test_********wxyz`, the way Stripe echoes a bad key. */
 export function maskKey(key: string): string {
@@ -44,28 +36,36 @@ function keyFromHeader(header: string | undefined): string | undefined {
   return undefined;
 }
 
-export function authenticate(authorization: string | undefined, allowLiveKeys: boolean): AuthResult {
+/**
+ * The caller of a request with this `Authorization` header; throws Stripe's 401. `liveKeyHint`
+ * says how to allow live keys where the mock is set up (an option, a CLI flag).
+ */
+export function authenticate(
+  authorization: string | undefined,
+  allowLiveKeys: boolean,
+  liveKeyHint = 'pass { allowLiveKeys: true } to mockStripe()',
+): Caller {
   const key = keyFromHeader(authorization);
   if (key === undefined || key === '') {
-    return unauthorized(
+    throw unauthorized(
       "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
     );
   }
   if (/^pk_(test|live)_/.test(key)) {
-    return unauthorized(
+    throw unauthorized(
       'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
       'secret_key_required',
     );
   }
   const match = KEY.exec(key);
-  if (!match) return unauthorized(`Invalid API Key provided: ${maskKey(key)}`);
+  if (!match) throw unauthorized(`Invalid API Key provided: ${maskKey(key)}`);
   const livemode = match[2] === 'live';
   if (livemode && !allowLiveKeys) {
-    return unauthorized(
-      `Refusing live-mode key ${maskKey(key)}: stripe-balance-kit's mock only accepts test-mode keys (sk_test_…, rk_test_…) so a test can never run with a live key. Use a test key, or pass { allowLiveKeys: true } to mockStripe() if you really mean it.`,
+    throw unauthorized(
+      `Refusing live-mode key ${maskKey(key)}: stripe-balance-kit's mock only accepts test-mode keys (sk_test_…, rk_test_…) so a test can never run with a live key. Use a test key, or ${liveKeyHint} if you really mean it.`,
     );
   }
-  return { ok: true, key, livemode };
+  return { key, livemode };
 }
 
 /**

@@ -9,7 +9,9 @@
  * (`amount=1&amount=2` is `amount=2`, `metadata=x&…&metadata=` ends unset), a pair with an empty
  * name (`=x`) is ignored, and a key used both as a value and as a hash (`metadata=x&metadata[k]=1`)
  * is an error. Keys are plain data on null-prototype objects: `__proto__` is just a name here.
+ * A body that cannot be decoded throws the `StripeApiError` Stripe answers with.
  */
+import { invalidRequest, type StripeApiError } from './api-errors.js';
 
 /** A decoded form: strings, nested forms, and string arrays from `key[]=` pairs. */
 export interface FormTree {
@@ -21,14 +23,9 @@ export type FormValue = string | string[] | FormTree;
 /** Stripe refuses deeper nesting; so do we, instead of building unbounded structures. */
 const MAX_DEPTH = 8;
 
-export class FormDecodeError extends Error {
-  override name = 'FormDecodeError';
-  constructor(
-    message: string,
-    readonly param: string,
-  ) {
-    super(message);
-  }
+/** A body Stripe cannot read as a form: its `400 invalid_request_error`, naming the parameter. */
+function undecodable(message: string, param: string): StripeApiError {
+  return invalidRequest(message, { param });
 }
 
 function decodeComponent(text: string): string {
@@ -74,7 +71,7 @@ export function decodeForm(body: string): FormTree {
     const value = eq === -1 ? '' : decodeComponent(pair.slice(eq + 1));
     const path = splitKey(decodeComponent(rawKey));
     if (path.length > MAX_DEPTH) {
-      throw new FormDecodeError(`Parameter nesting is too deep: ${path[0]}`, path[0] ?? '');
+      throw undecodable(`Parameter nesting is too deep: ${path[0]}`, path[0] ?? '');
     }
     assign(root, path, value);
   }
@@ -89,7 +86,7 @@ function assign(root: FormTree, path: string[], value: string): void {
     const last = i === path.length - 1;
     const next = path[i + 1];
     if (last) {
-      if (part === '' && i > 0) throw new FormDecodeError(`Invalid array: ${top}`, top);
+      if (part === '' && i > 0) throw undecodable(`Invalid array: ${top}`, top);
       cursor[part] = value;
       return;
     }
@@ -98,7 +95,7 @@ function assign(root: FormTree, path: string[], value: string): void {
       const existing = cursor[part];
       if (existing === undefined) cursor[part] = [value];
       else if (Array.isArray(existing)) existing.push(value);
-      else throw new FormDecodeError(`Invalid array: ${top} mixes [] with other forms`, top);
+      else throw undecodable(`Invalid array: ${top} mixes [] with other forms`, top);
       return;
     }
     const existing = cursor[part];
@@ -109,7 +106,7 @@ function assign(root: FormTree, path: string[], value: string): void {
     } else if (typeof existing === 'object' && !Array.isArray(existing)) {
       cursor = existing;
     } else {
-      throw new FormDecodeError(`Invalid hash: ${top} is both a value and a hash`, top);
+      throw undecodable(`Invalid hash: ${top} is both a value and a hash`, top);
     }
   }
 }
@@ -138,4 +135,26 @@ function escapeFormText(text: string): string {
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%5B/g, '[')
     .replace(/%5D/g, ']');
+}
+
+/**
+ * Whether a POST's Content-Type is one Stripe refuses. Stripe reads form bodies only and answers
+ * other types with a 400 `Invalid request: unsupported Content-Type …` (seen in the wild for
+ * `text/plain; charset=utf-8` and for an empty header), JSON included; a request with no
+ * Content-Type at all is read as a form. A JSON body sent *as* a form is parsed as one, and its
+ * text becomes an unknown parameter, as on Stripe.
+ */
+function unsupportedContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const media = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return media !== 'application/x-www-form-urlencoded';
+}
+
+/** Throws Stripe's 400 for a POST body of a type it does not read as a form. */
+export function checkContentType(contentType: string | undefined): void {
+  if (unsupportedContentType(contentType)) {
+    throw invalidRequest(
+      `Invalid request: unsupported Content-Type ${contentType ?? ''}. If error persists and you need assistance, please contact support@stripe.com.`,
+    );
+  }
 }

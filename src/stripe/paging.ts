@@ -16,7 +16,8 @@
  * Cost: each customer's transactions are kept oldest first with an id → position map, so a
  * page costs O(limit) whatever its depth — page 1,000 of a 100k ledger as much as page 1.
  */
-import { invalidRequest, resourceMissing, StripeBalanceKitError } from '../errors.js';
+import { StripeBalanceKitError } from '../errors.js';
+import { invalidRequest, resourceMissing } from './api-errors.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
 
 export const DEFAULT_LIST_LIMIT = 10;

@@ -1,5 +1,5 @@
 /**
- * What each `type` implies for a transaction's links and sign. Quotes are from the object
+ * Stripe's rules for each transaction `type`: what it implies for a transaction's links and sign. Quotes are from the object
  * reference (../shared/seeds/000…, 003…) and Stripe's "Customer credit balance" guide
  * (docs.stripe.com/billing/customer/balance); "amount: negative is a credit for the customer's
  * balance, positive a debit" is the object reference's definition of the sign.
@@ -30,49 +30,72 @@ export type LinkKind = 'none' | 'invoice' | 'credit_note' | 'checkout_session';
 export type SignRule = 'credit' | 'debit' | 'either' | 'toward_zero' | 'reversal';
 
 export interface TypeRule {
-  links: LinkKind;
-  sign: SignRule;
-  /** Share of credits when `sign` is 'either'. */
-  creditShare?: number;
-  /** Relative frequency among the types eligible at a given point of a ledger. */
-  weight: number;
+  readonly links: LinkKind;
+  readonly sign: SignRule;
   /** For reversals: the type they reverse. */
-  reverses?: CustomerBalanceTransactionType;
+  readonly reverses?: CustomerBalanceTransactionType;
 }
 
+/**
+ * One entry per `type` of the spec: a type added to the spec and not here fails to compile, so
+ * no rule can skip it silently.
+ */
 export const TYPE_RULES: Readonly<Record<CustomerBalanceTransactionType, TypeRule>> = {
-  adjustment: { links: 'none', sign: 'either', creditShare: 0.65, weight: 30 },
-  applied_to_invoice: { links: 'invoice', sign: 'toward_zero', weight: 25 },
-  unapplied_from_invoice: {
-    links: 'invoice',
-    sign: 'reversal',
-    weight: 4,
-    reverses: 'applied_to_invoice',
-  },
-  checkout_session_subscription_payment: { links: 'checkout_session', sign: 'toward_zero', weight: 4 },
+  adjustment: { links: 'none', sign: 'either' },
+  applied_to_invoice: { links: 'invoice', sign: 'toward_zero' },
+  unapplied_from_invoice: { links: 'invoice', sign: 'reversal', reverses: 'applied_to_invoice' },
+  checkout_session_subscription_payment: { links: 'checkout_session', sign: 'toward_zero' },
   checkout_session_subscription_payment_canceled: {
     links: 'checkout_session',
     sign: 'reversal',
-    weight: 1.5,
     reverses: 'checkout_session_subscription_payment',
   },
-  credit_note: { links: 'credit_note', sign: 'credit', weight: 12 },
-  initial: { links: 'none', sign: 'either', creditShare: 0.7, weight: 2 },
-  invoice_overpaid: { links: 'invoice', sign: 'credit', weight: 6 },
-  invoice_too_large: { links: 'invoice', sign: 'debit', weight: 0.3 },
-  invoice_too_small: { links: 'invoice', sign: 'debit', weight: 5 },
-  migration: { links: 'none', sign: 'either', creditShare: 0.75, weight: 1 },
-  unspent_receiver_credit: { links: 'none', sign: 'credit', weight: 1 },
+  credit_note: { links: 'credit_note', sign: 'credit' },
+  initial: { links: 'none', sign: 'either' },
+  invoice_overpaid: { links: 'invoice', sign: 'credit' },
+  invoice_too_large: { links: 'invoice', sign: 'debit' },
+  invoice_too_small: { links: 'invoice', sign: 'debit' },
+  migration: { links: 'none', sign: 'either' },
+  unspent_receiver_credit: { links: 'none', sign: 'credit' },
 };
 
-/** Every `type` value in the spec, in the spec's order. */
+/** Every `type` value in the spec, sorted. */
 export const TRANSACTION_TYPES = Object.freeze(
   Object.keys(TYPE_RULES).sort() as CustomerBalanceTransactionType[],
 );
 
+/** The fields by which a transaction links another object. */
+export const LINK_FIELDS = ['invoice', 'credit_note', 'checkout_session'] as const;
+export type LinkField = (typeof LINK_FIELDS)[number];
+
+/** Id prefixes Stripe uses for the transaction and the objects it refers to. */
+export const ID_PREFIXES = {
+  customer_balance_transaction: 'cbtxn_',
+  customer: 'cus_',
+  invoice: 'in_',
+  credit_note: 'cn_',
+  checkout_session: 'cs_',
+} as const;
+
+/**
+ * For each type, the link fields it fills: `credit_note` fills its note and the note's invoice;
+ * every field not listed is null.
+ */
+const LINKED: Readonly<Record<LinkKind, ReadonlySet<LinkField>>> = {
+  none: new Set(),
+  invoice: new Set(['invoice']),
+  credit_note: new Set(['credit_note', 'invoice']),
+  checkout_session: new Set(['checkout_session']),
+};
+
+/** The link fields a transaction of `type` fills. */
+export function linkedFields(type: CustomerBalanceTransactionType): ReadonlySet<LinkField> {
+  return LINKED[TYPE_RULES[type].links];
+}
+
 /** The types whose transaction links an invoice (`credit_note` links one too, with its note). */
 export const INVOICE_LINKED_TYPES: ReadonlySet<CustomerBalanceTransactionType> = new Set(
-  TRANSACTION_TYPES.filter((t) => TYPE_RULES[t].links === 'invoice' || TYPE_RULES[t].links === 'credit_note'),
+  TRANSACTION_TYPES.filter((t) => linkedFields(t).has('invoice')),
 );
 
 export const CHECKOUT_SESSION_TYPES: ReadonlySet<CustomerBalanceTransactionType> = new Set(
@@ -83,16 +106,14 @@ export const CHECKOUT_SESSION_TYPES: ReadonlySet<CustomerBalanceTransactionType>
  * Types that can follow any balance and history: a ledger allowed one of these can always take
  * another step, whatever came before.
  */
-export const UNCONDITIONAL_TYPES: ReadonlySet<CustomerBalanceTransactionType> = new Set([
-  'adjustment',
-  'credit_note',
-  'invoice_overpaid',
-  'invoice_too_large',
-  'invoice_too_small',
-  'migration',
-  'unspent_receiver_credit',
-]);
+export const UNCONDITIONAL_TYPES: ReadonlySet<CustomerBalanceTransactionType> = new Set(
+  TRANSACTION_TYPES.filter((t) => {
+    const { sign } = TYPE_RULES[t];
+    return (sign === 'credit' || sign === 'debit' || sign === 'either') && t !== 'initial';
+  }),
+);
 
+/** True for a `type` value the spec knows (own keys only: `__proto__` is not a type). */
 export function isTransactionType(value: unknown): value is CustomerBalanceTransactionType {
   return typeof value === 'string' && Object.hasOwn(TYPE_RULES, value);
 }

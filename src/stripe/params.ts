@@ -1,18 +1,24 @@
 /**
- * Turns a decoded form (or query string) into typed parameters the way Stripe does, answering
- * bad input with Stripe's own error shapes: unknown parameters first, then missing ones, then
+ * Turns a decoded form (or query string) into typed parameters the way Stripe does, throwing
+ * Stripe's own errors for bad input: unknown parameters first, then missing ones, then
  * each value's type and limits. Which parameters exist and their types come from the generated
  * JSON Schemas; the messages and codes are Stripe's.
  */
-import { invalidRequest, type StripeApiError } from '../errors.js';
 import { schemas } from '../generated/schemas.js';
 import type { CreateParams, ListParams, Metadata, UpdateParams } from '../types.js';
-import { isSupportedCurrency, supportedCurrencies } from '../factory/currencies.js';
+import { invalidRequest } from './api-errors.js';
+import { isSupportedCurrency, supportedCurrencies } from './currencies.js';
 import type { FormTree, FormValue } from './form-codec.js';
+import { type ExpandPlan, planExpansion } from './expand.js';
+import { checkListQuery } from './paging.js';
+import type { ParamsKind, Route } from './routes.js';
 
-export type ParamsResult<T> = { ok: true; params: T } | { ok: false; error: StripeApiError };
+type Kind = ParamsKind;
 
-type Kind = 'create_params' | 'update_params' | 'list_params' | 'retrieve_params';
+/** The parameters of `retrieve`: only `expand`. */
+export interface RetrieveParams {
+  expand?: string[];
+}
 
 const ALLOWED: Record<Kind, readonly string[]> = {
   create_params: Object.keys(schemas.create_params.properties),
@@ -35,14 +41,8 @@ const METADATA_VALUE_MAX = METADATA.additionalProperties.maxLength;
 const ID_MAX = schemas.list_params.definitions.object_id.maxLength;
 const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
 
-class ParamError extends Error {
-  constructor(readonly error: StripeApiError) {
-    super(error.message);
-  }
-}
-
 function fail(message: string, options: { code?: string; param?: string } = {}): never {
-  throw new ParamError(invalidRequest(message, options));
+  throw invalidRequest(message, options);
 }
 
 /** Stripe counts characters, not UTF-16 code units. */
@@ -175,73 +175,97 @@ function checkNames(form: FormTree, kind: Kind): void {
   }
 }
 
-function run<T>(parse: () => T): ParamsResult<T> {
-  try {
-    return { ok: true, params: parse() };
-  } catch (error) {
-    if (error instanceof ParamError) return { ok: false, error: error.error };
-    throw error;
+export function parseCreateParams(form: FormTree): CreateParams {
+  checkNames(form, 'create_params');
+  const currency = asString(form.currency as FormValue, 'currency');
+  if (currency === '') cannotUnset('currency');
+  const params: CreateParams = {
+    amount: asInteger(form.amount as FormValue, 'amount'),
+    currency,
+  };
+  if (!isSupportedCurrency(currency)) {
+    fail(`Invalid currency: ${currency}. Stripe currently supports these currencies: ${supportedList()}`, {
+      param: 'currency',
+    });
   }
+  if (form.description !== undefined) params.description = asDescription(form.description);
+  if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
+  if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+  return params;
 }
 
-export function parseCreateParams(form: FormTree): ParamsResult<CreateParams> {
-  return run(() => {
-    checkNames(form, 'create_params');
-    const currency = asString(form.currency as FormValue, 'currency');
-    if (currency === '') cannotUnset('currency');
-    const params: CreateParams = {
-      amount: asInteger(form.amount as FormValue, 'amount'),
-      currency,
-    };
-    if (!isSupportedCurrency(currency)) {
-      fail(`Invalid currency: ${currency}. Stripe currently supports these currencies: ${supportedList()}`, {
-        param: 'currency',
-      });
-    }
-    if (form.description !== undefined) params.description = asDescription(form.description);
-    if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
-    if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
-    return params;
-  });
+export function parseUpdateParams(form: FormTree): UpdateParams {
+  checkNames(form, 'update_params');
+  const params: UpdateParams = {};
+  if (form.description !== undefined) params.description = asDescription(form.description);
+  if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
+  if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+  return params;
 }
 
-export function parseUpdateParams(form: FormTree): ParamsResult<UpdateParams> {
-  return run(() => {
-    checkNames(form, 'update_params');
-    const params: UpdateParams = {};
-    if (form.description !== undefined) params.description = asDescription(form.description);
-    if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
-    if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
-    return params;
-  });
+export function parseRetrieveParams(form: FormTree): RetrieveParams {
+  checkNames(form, 'retrieve_params');
+  return form.expand === undefined ? {} : { expand: asStringArray(form.expand, 'expand') };
 }
 
-export function parseRetrieveParams(form: FormTree): ParamsResult<{ expand?: string[] }> {
-  return run(() => {
-    checkNames(form, 'retrieve_params');
-    return form.expand === undefined ? {} : { expand: asStringArray(form.expand, 'expand') };
-  });
-}
-
-export function parseListParams(form: FormTree): ParamsResult<ListParams> {
-  return run(() => {
-    checkNames(form, 'list_params');
-    const params: ListParams = {};
-    // The range of `limit` and the exclusive cursors are checked with the paging itself
-    // (checkListQuery, shared with listPage()), so both answer with the same errors.
-    if (form.limit !== undefined) params.limit = asInteger(form.limit, 'limit');
-    if (form.starting_after !== undefined)
-      params.starting_after = asId(form.starting_after, 'starting_after');
-    if (form.ending_before !== undefined) params.ending_before = asId(form.ending_before, 'ending_before');
-    if (form.invoice !== undefined) params.invoice = asId(form.invoice, 'invoice');
-    if (form.created !== undefined) params.created = asCreated(form.created);
-    if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
-    return params;
-  });
+export function parseListParams(form: FormTree): ListParams {
+  checkNames(form, 'list_params');
+  const params: ListParams = {};
+  if (form.limit !== undefined) params.limit = asInteger(form.limit, 'limit');
+  if (form.starting_after !== undefined) params.starting_after = asId(form.starting_after, 'starting_after');
+  if (form.ending_before !== undefined) params.ending_before = asId(form.ending_before, 'ending_before');
+  if (form.invoice !== undefined) params.invoice = asId(form.invoice, 'invoice');
+  if (form.created !== undefined) params.created = asCreated(form.created);
+  if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+  // The range of `limit` and the exclusive cursors: the paging's own check, shared with listPage().
+  checkListQuery(params);
+  return params;
 }
 
 let supported: string | undefined;
 function supportedList(): string {
   supported ??= supportedCurrencies().join(', ');
   return supported;
+}
+
+/** The parameters of each kind, as the parsers return them. */
+export interface ParsedParams {
+  create_params: CreateParams;
+  update_params: UpdateParams;
+  list_params: ListParams;
+  retrieve_params: RetrieveParams;
+}
+
+const PARSERS: { readonly [K in ParamsKind]: (form: FormTree) => ParsedParams[K] } = {
+  create_params: parseCreateParams,
+  update_params: parseUpdateParams,
+  list_params: parseListParams,
+  retrieve_params: parseRetrieveParams,
+};
+
+/**
+ * Reads a decoded form as the parameters of `kind`, the way Stripe does: unknown parameters
+ * first, then missing ones, then each value's type and limits. Throws the `StripeApiError` Stripe
+ * answers with (400, with `code` and `param`).
+ */
+export function parseParams<K extends ParamsKind>(kind: K, form: FormTree): ParsedParams[K] {
+  return PARSERS[kind](form);
+}
+
+/** A request's parameters as read, with the expansions they ask for already checked. */
+export interface RequestParams<K extends ParamsKind = ParamsKind> {
+  params: ParsedParams[K];
+  plan: ExpandPlan;
+}
+
+/**
+ * Everything Stripe checks of a request's parameters before it runs: the parameters of the
+ * route's kind, then the expansions (a list expands its items' fields under `data.`). Throws the
+ * `StripeApiError` Stripe answers with. The mock reads requests with this, and `validate` reads
+ * recorded requests with it, so both refuse the same bodies with the same `param`.
+ */
+export function readParams(route: Route, form: FormTree): RequestParams {
+  const params = parseParams(route.params.kind, form);
+  const prefix = route.response === 'customer_balance_transaction_list' ? 'data.' : '';
+  return { params, plan: planExpansion(params.expand, prefix) };
 }

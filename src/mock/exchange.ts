@@ -1,4 +1,10 @@
-/** The transport-agnostic shapes every transport (nock, fetch, a loopback server) speaks. */
+/**
+ * The request/response pair every transport speaks (nock, `fetch`, the loopback server, msw) and
+ * the recorder's sessions answer: transports only turn their wire shapes into these and back.
+ */
+import type { StripeResponse } from '../stripe/response.js';
+
+export type { StripeResponse };
 
 /** An HTTP request as the core sees it. */
 export interface StripeRequest {
@@ -11,18 +17,13 @@ export interface StripeRequest {
   body: string;
 }
 
-/** An HTTP response from the core. */
-export interface StripeResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** JSON text. */
-  body: string;
-}
-
-/** What the core decided: answer, or drop the connection (fault injection). */
+/** What was decided: answer, or drop the connection (fault injection, an unreachable upstream). */
 export type StripeOutcome =
-  | { kind: 'response'; response: StripeResponse }
+  | ({ kind: 'response' } & StripeResponse)
   | { kind: 'network-error'; error: NodeJS.ErrnoException };
+
+/** Answers one request; `origin` is where the client sent it (`https://api.stripe.com`). */
+export type Answer = (request: StripeRequest, origin: string, signal?: AbortSignal) => Promise<StripeOutcome>;
 
 /** Lower-cases header names and joins repeated values, from any of the shapes transports use. */
 export function normalizeHeaders(

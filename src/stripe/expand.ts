@@ -3,25 +3,21 @@
  * `credit_note` and `checkout_session`; a list expands the same fields under `data.`.
  * Anything else is refused the way Stripe refuses it.
  */
-import { invalidRequest, type StripeApiError } from '../errors.js';
 import type { CustomerBalanceTransaction } from '../types.js';
-import type { MockCustomer } from './store.js';
+import { invalidRequest } from './api-errors.js';
 
 export const EXPANDABLE_FIELDS = ['customer', 'invoice', 'credit_note', 'checkout_session'] as const;
 type ExpandableField = (typeof EXPANDABLE_FIELDS)[number];
 
 export type ExpandPlan = ReadonlySet<ExpandableField>;
 
-/** Checks the requested paths; `prefix` is `'data.'` for lists. */
-export function planExpansion(
-  paths: readonly string[] | undefined,
-  prefix: '' | 'data.',
-): ExpandPlan | StripeApiError {
+/** Checks the requested paths (`prefix` is `'data.'` for lists); throws Stripe's refusal. */
+export function planExpansion(paths: readonly string[] | undefined, prefix: '' | 'data.'): ExpandPlan {
   const plan = new Set<ExpandableField>();
   for (const path of paths ?? []) {
     const field = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
     if (!field || !(EXPANDABLE_FIELDS as readonly string[]).includes(field)) {
-      return invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' });
+      throw invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' });
     }
     plan.add(field as ExpandableField);
   }
@@ -36,10 +32,14 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * `transaction` with the planned fields expanded. `customerOf` gives the customer object to put
+ * in place of its id; a customer it does not know expands as Stripe's deleted customer.
+ */
 export function expandTransaction(
   transaction: CustomerBalanceTransaction,
   plan: ExpandPlan,
-  customerOf: (id: string) => MockCustomer | undefined,
+  customerOf: (id: string) => ({ id: string; object: 'customer' } & object) | undefined,
 ): CustomerBalanceTransaction {
   if (plan.size === 0) return transaction;
   const out: CustomerBalanceTransaction = { ...transaction };
