@@ -24,7 +24,6 @@ import { authenticate, redactHeaders } from '../stripe/auth.js';
 import { checkContentType, decodeForm, type FormTree } from '../stripe/form-codec.js';
 import { errorResponse, type StripeResponse, stripeResponse } from '../stripe/response.js';
 import { matchRoute, type OperationName } from '../stripe/routes.js';
-import { STRIPE_API_VERSION } from '../generated/spec-version.js';
 import type { StripeOutcome, StripeRequest } from './exchange.js';
 import { type Fault, FaultQueue, faultShouldRetry } from './faults.js';
 import { type IdempotencyDecision, IdempotencyStore } from './idempotency.js';
@@ -96,7 +95,8 @@ interface Exchange {
   body: string;
   headers: Record<string, string | undefined>;
   requestId: string;
-  apiVersion: string;
+  /** The `Stripe-Version` asked for, if any (answers default to the contract's). */
+  apiVersion: string | undefined;
   idempotencyKey: string | undefined;
   record: RecordedRequest;
   /** Headers the answer adds (`Stripe-Should-Retry` of an injected fault). */
@@ -172,7 +172,7 @@ export class StripeCore {
       body: request.body,
       headers: request.headers,
       requestId,
-      apiVersion: request.headers['stripe-version'] || STRIPE_API_VERSION,
+      apiVersion: request.headers['stripe-version'],
       idempotencyKey,
       record,
       extra: undefined,

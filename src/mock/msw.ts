@@ -11,11 +11,10 @@
  * in contract tests). This is the only module of the package that imports `msw`, an optional
  * peer dependency.
  */
-import { type HttpHandler, HttpResponse, http } from 'msw';
-import { isOwnPath } from '../stripe/routes.js';
+import type { HttpHandler } from 'msw';
 import { normalizeOrigin } from '../stripe/origin.js';
 import { StripeCore, type StripeCoreOptions } from './core.js';
-import { normalizeHeaders } from './exchange.js';
+import { mswHandler } from './msw-adapter.js';
 import { type MockState, withState } from './state-handle.js';
 
 /** Options of {@link stripeHandlers}. */
@@ -52,27 +51,7 @@ export interface StripeHandlers extends MockState {
 export function stripeHandlers(options: StripeHandlersOptions = {}): StripeHandlers {
   const origin = normalizeOrigin(options.host);
   const core = new StripeCore(options);
-  // One handler for the whole customers tree, claiming (for every method) the paths the nock
-  // transport claims: the four routes' subtree, answered by the core, 404 included.
-  const handler = http.all(`${origin}/v1/customers/*`, async ({ request }) => {
-    const url = new URL(request.url);
-    const method = request.method.toUpperCase();
-    // Not under the four routes: fall through to the next handler, as nock's other scopes would.
-    if (!isOwnPath(url.pathname)) return undefined;
-    const outcome = await core.handle(
-      {
-        method,
-        url: `${url.pathname}${url.search}`,
-        headers: normalizeHeaders(request.headers),
-        body: method === 'GET' || method === 'HEAD' ? '' : await request.text(),
-      },
-      { signal: request.signal },
-    );
-    // msw's network error: fetch rejects with a TypeError, the Node client sees the socket fail.
-    if (outcome.kind === 'network-error') return HttpResponse.error();
-    const { status, headers, body } = outcome;
-    return new HttpResponse(body, { status, headers });
-  });
+  const handler = mswHandler(core, origin);
   const handlers = [handler];
   return withState(core, { origin, handlers, [Symbol.iterator]: () => handlers[Symbol.iterator]() });
 }

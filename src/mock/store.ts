@@ -5,7 +5,8 @@
  */
 import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
 import { CustomerTransactions, customerOf } from '../stripe/paging.js';
-import { validators } from '../generated/validators.js';
+import { formatIssues } from '../contract/format-issues.js';
+import { validate } from '../contract/validate.js';
 import type { CustomerBalanceTransaction } from '../types.js';
 import { randomId } from './random-ids.js';
 
@@ -139,10 +140,11 @@ export class MockStore {
   seed(transactions: readonly CustomerBalanceTransaction[], livemode = false): void {
     const seen = new Set<string>();
     transactions.forEach((transaction, index) => {
-      if (!validators.customer_balance_transaction(transaction)) {
-        const first = validators.customer_balance_transaction.errors?.[0];
+      // The strict contract with its semantic rules, as `serve --ledger` checks a ledger file.
+      const result = validate('customer_balance_transaction', transaction);
+      if (!result.valid) {
         throw new InvalidSeedError(
-          `seed(): transactions[${index}]${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}; seed objects must match the customer_balance_transaction contract (build them with createFixtures())`,
+          `seed(): transactions[${index}] breaks the customer_balance_transaction contract; seed objects must match it (build them with createFixtures()):\n${formatIssues(result.errors, `  transactions[${index}]`)}`,
         );
       }
       if (this.owners.has(transaction.id) || seen.has(transaction.id)) {

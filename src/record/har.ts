@@ -4,7 +4,7 @@
  * every HTTP tool reads it (browsers' dev tools, Charles, `stripe-balance-kit validate`).
  */
 import { RecordingError } from '../errors.js';
-import { STRIPE_API_VERSION } from '../generated/spec-version.js';
+import { STRIPE_API_VERSION } from '../stripe/response.js';
 import { redactHeader, redactText } from './redact.js';
 
 /** A header or query parameter as HAR writes it. */

@@ -6,7 +6,7 @@
  */
 import type { ValidateOptions } from '../contract/types.js';
 import { StripeApiError } from '../errors.js';
-import { STRIPE_API_VERSION } from '../generated/spec-version.js';
+import { errorResponse } from '../stripe/response.js';
 import { checkEntry, type RecordingViolation } from './contract-check.js';
 import {
   type ExchangeOutcome,
@@ -249,16 +249,11 @@ export class Replayer {
       code: 'replay_unmatched',
       message: `stripe-balance-kit replay: no recorded response for ${described} in ${this.file}: ${why}. Re-record with mode: 'record' (or delete the file when using mode: 'auto').`,
     });
-    return Promise.resolve({
-      kind: 'response',
-      status: error.status,
-      headers: {
-        'content-type': 'application/json',
-        'stripe-version': request.headers['stripe-version'] || STRIPE_API_VERSION,
-        // Replaying again gives the same answer: tell the client not to retry.
-        'stripe-should-retry': 'false',
-      },
-      body: `${JSON.stringify(error.toJSON(), null, 2)}\n`,
+    const response = errorResponse(error, {
+      apiVersion: request.headers['stripe-version'],
+      // Replaying again gives the same answer: tell the client not to retry.
+      extra: { 'stripe-should-retry': 'false' },
     });
+    return Promise.resolve({ kind: 'response', ...response });
   }
 }

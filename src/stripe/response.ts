@@ -7,6 +7,9 @@ import type { StripeApiError } from '../errors.js';
 import { STRIPE_API_VERSION } from '../generated/spec-version.js';
 import { bounded } from './api-errors.js';
 
+/** The API version the contract describes, the one answered when a request names none. */
+export { STRIPE_API_VERSION };
+
 /** An HTTP response as Stripe sends it. */
 export interface StripeResponse {
   status: number;

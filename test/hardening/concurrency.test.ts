@@ -13,7 +13,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { validate } from '../../src/contract/index.js';
 import { type MockStripe, mockStripe } from '../../src/mock/index.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../../src/types.js';
-import { rawRequest } from './support/raw-http.js';
+import { rawRequest } from '../support/raw-http.js';
 
 const KEY = 'sk_test_ConcurrencyKey0123456789';
 const SHARED = 'cus_ConcurrencyShared1';

@@ -11,6 +11,8 @@ import { appendFile, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { setupServer } from 'msw/node';
+import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { validate } from '../../src/contract/index.js';
@@ -19,6 +21,7 @@ import { createFixtures } from '../../src/factory/index.js';
 import { StripeCore } from '../../src/mock/core.js';
 import { isOwnPath, matchRoute } from '../../src/stripe/routes.js';
 import { createFetchTransport } from '../../src/mock/fetch-transport.js';
+import { mswHandler } from '../../src/mock/msw-adapter.js';
 import { interceptWithNock } from '../../src/mock/nock-adapter.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
 import { captureIo } from '../contract/support/capture-io.js';
@@ -36,7 +39,7 @@ import {
 } from './support/corpus.js';
 import { materialize, mismatches } from './support/materialize.js';
 import { pollution, prototypeSnapshot } from './support/pollution.js';
-import { type CoreSlot, type RawResponse, rawRequest, startLoopback } from './support/raw-http.js';
+import { type CoreSlot, type RawResponse, rawRequest, startLoopback } from '../support/raw-http.js';
 
 // ---------------------------------------------------------------------------------------------
 // Tally and summary
@@ -52,6 +55,7 @@ const TARGETS = {
   fetch: 'mock over mock.fetch (raw requests)',
   http: 'mock over node http (loopback server)',
   nock: 'mock over node http via nock transport',
+  msw: 'mock over node http via msw handlers',
 } as const;
 type Target = keyof typeof TARGETS;
 const tallies = new Map<Target, Tally>(
@@ -378,6 +382,7 @@ async function send(transport: Transport, core: StripeCore, request: Prepared): 
       slot.core = undefined;
     }
   }
+  if (transport === 'msw') return sendThroughMsw(core, request);
   const nockTransport = interceptWithNock({
     origins: [ORIGIN],
     claims: isOwnPath,
@@ -387,6 +392,22 @@ async function send(transport: Transport, core: StripeCore, request: Prepared): 
     return await rawRequest(ORIGIN, request);
   } finally {
     nockTransport.remove();
+  }
+}
+
+/**
+ * Over msw's node server: nock (on for the suite) hooks the same interceptors first, so it is off
+ * while msw listens; msw's onUnhandledRequest 'error' keeps the network closed meanwhile.
+ */
+async function sendThroughMsw(core: StripeCore, request: Prepared): Promise<RawResponse> {
+  const server = setupServer(mswHandler(core, ORIGIN));
+  nock.restore();
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    return await rawRequest(ORIGIN, request);
+  } finally {
+    server.close();
+    if (!nock.isActive()) nock.activate();
   }
 }
 
@@ -470,16 +491,10 @@ function checkResponse(
   return problems;
 }
 
-const ALL: readonly Transport[] = ['fetch', 'http', 'nock'];
-const httpRuns = httpCorpus.cases.flatMap((c) => {
-  const transports = c.transports ?? ALL;
-  // nock's interceptors cover GET and POST only; other methods never reach the core over nock.
-  const methods = [c.method, ...(c.before ?? []).map((s) => s.method)].map((m) => m.toUpperCase());
-  const runnable = transports.filter(
-    (t) => t !== 'nock' || methods.every((m) => m === 'GET' || m === 'POST'),
-  );
-  return runnable.map((transport) => ({ ...c, transport, name: `${c.id} [${transport}]` }));
-});
+const ALL: readonly Transport[] = ['fetch', 'http', 'nock', 'msw'];
+const httpRuns = httpCorpus.cases.flatMap((c) =>
+  (c.transports ?? ALL).map((transport) => ({ ...c, transport, name: `${c.id} [${transport}]` })),
+);
 
 describe("the mock's endpoints over raw HTTP against the corpus", () => {
   test.each(httpRuns)('$name', async (c) => {

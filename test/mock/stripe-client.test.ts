@@ -1,28 +1,22 @@
 /**
- * The mock driven by the official `stripe` client, unmodified, over both transports: nock
- * (the client's default Node http client) and `createFetchHttpClient(mock.fetch)`. Every
- * assertion runs on both.
+ * The mock driven by the official `stripe` client, unmodified, over every transport of the
+ * matrix (test/support/transports.ts): nock (the client's default Node http client),
+ * `createFetchHttpClient(mock.fetch)`, the loopback server and msw. Every assertion runs on all.
  */
 import nock from 'nock';
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type MockStripe, mockStripe } from '../../src/mock/index.js';
+import { type MockState, mockStripe } from '../../src/index.js';
+import { CLIENT_MATRIX, type RunningTransport, TEST_KEY } from '../support/transports.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
 import { createFixtures } from '../../src/factory/index.js';
 
 const buildLedger = (customer: string, count: number): CustomerBalanceTransaction[] =>
   createFixtures({ seed: count }).ledger({ customer, currency: 'usd', count });
 
-const KEY = 'sk_test_51MockKeyForStripeBalanceKit';
-
-type Transport = 'nock' | 'fetch';
-
-function client(mock: MockStripe, transport: Transport, config: Stripe.StripeConfig = {}): Stripe {
-  return new Stripe(KEY, {
-    ...config,
-    ...(transport === 'fetch' ? { httpClient: Stripe.createFetchHttpClient(mock.fetch) } : {}),
-  });
-}
+const KEY = TEST_KEY;
+/** The mock's clock in this suite: 2026-05-01T12:00:00Z. */
+const NOW = Date.UTC(2026, 4, 1, 12);
 
 /** `lastResponse` is the transport's raw response: Node's headers object, or a fetch `Headers`. */
 function header(response: { headers: unknown }, name: string): string | undefined {
@@ -43,18 +37,22 @@ async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.Strip
   throw new Error('expected the call to fail');
 }
 
-describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (transport) => {
-  let mock: MockStripe;
+describe.each(CLIENT_MATRIX)('official stripe client over $name', (transport) => {
+  let running: RunningTransport;
+  let mock: MockState;
   let stripe: Stripe;
   const customer = 'cus_NcjdgdwZyI9Rj7';
+  const client = (config?: Stripe.StripeConfig) => running.client(config);
 
-  beforeEach(() => {
-    mock = mockStripe();
+  beforeEach(async () => {
+    // The mock's clock, not the wall clock: `created` is exactly this.
+    running = await transport.start({ now: () => NOW });
+    mock = running.state;
     mock.customers.add({ id: customer });
-    stripe = client(mock, transport);
+    stripe = client();
   });
-  afterEach(() => {
-    mock.restore();
+  afterEach(async () => {
+    await running.stop();
   });
 
   describe('create, retrieve, update', () => {
@@ -79,7 +77,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
         type: 'adjustment',
       });
       expect(created.id).toMatch(/^cbtxn_[0-9A-Za-z]{24}$/);
-      expect(Math.abs(created.created - Date.now() / 1000)).toBeLessThan(5);
+      expect(created.created).toBe(NOW / 1000);
       expect(created.lastResponse.requestId).toMatch(/^req_[0-9A-Za-z]{14}$/);
       // The request log never holds a usable key.
       expect(mock.requests[0]?.headers.authorization).toBe(`Bearer sk_test_…${KEY.slice(-4)}`);
@@ -392,10 +390,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
       ['a live key', 'sk_live_123456789', /live-mode key/],
       ['a live restricted key', 'rk_live_123456789', /live-mode key/],
     ])('refuses %s with 401', async (_name, key, message) => {
-      const other = new Stripe(
-        key,
-        transport === 'fetch' ? { httpClient: Stripe.createFetchHttpClient(mock.fetch) } : {},
-      );
+      const other = running.client({}, key);
       const error = await rejection(other.customers.listBalanceTransactions(customer));
       expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
       expect(error.statusCode).toBe(401);
@@ -404,10 +399,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
     });
 
     it('accepts restricted test keys', async () => {
-      const restricted = new Stripe(
-        'rk_test_abc123',
-        transport === 'fetch' ? { httpClient: Stripe.createFetchHttpClient(mock.fetch) } : {},
-      );
+      const restricted = running.client({}, 'rk_test_abc123');
       await expect(restricted.customers.listBalanceTransactions(customer)).resolves.toMatchObject({
         object: 'list',
       });
@@ -470,7 +462,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
 
   describe('faults', () => {
     it('an injected 500 is retried by the client with the same idempotency key and applied once', async () => {
-      const retrying = client(mock, transport, { maxNetworkRetries: 2 });
+      const retrying = client({ maxNetworkRetries: 2 });
       mock.failNext({ status: 500 });
       const created = await retrying.customers.createBalanceTransaction(customer, {
         amount: -500,
@@ -486,7 +478,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
     });
 
     it('a 500 after the request ran (lost answer) is retried and replayed, not applied twice', async () => {
-      const retrying = client(mock, transport, { maxNetworkRetries: 2 });
+      const retrying = client({ maxNetworkRetries: 2 });
       mock.failNext({ status: 500, afterApply: true });
       const created = await retrying.customers.createBalanceTransaction(customer, {
         amount: -500,
@@ -501,7 +493,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
     });
 
     it('a 503 exhausting the retries surfaces as StripeAPIError with nothing applied', async () => {
-      const retrying = client(mock, transport, { maxNetworkRetries: 1 });
+      const retrying = client({ maxNetworkRetries: 1 });
       mock.failNext({ status: 503, times: 2 });
       const error = await rejection(
         retrying.customers.createBalanceTransaction(customer, { amount: 1, currency: 'usd' }),
@@ -512,7 +504,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
     });
 
     it('a 429 without Stripe-Should-Retry surfaces as StripeRateLimitError, nothing lost or doubled', async () => {
-      const retrying = client(mock, transport, { maxNetworkRetries: 2 });
+      const retrying = client({ maxNetworkRetries: 2 });
       mock.failNext({ status: 429 });
       const error = await rejection(
         retrying.customers.createBalanceTransaction(customer, { amount: -500, currency: 'usd' }),
@@ -529,7 +521,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
     });
 
     it('a 429 with Stripe-Should-Retry: true is retried by the client and applied once', async () => {
-      const retrying = client(mock, transport, { maxNetworkRetries: 2 });
+      const retrying = client({ maxNetworkRetries: 2 });
       mock.failNext({ status: 429, shouldRetry: true });
       await retrying.customers.createBalanceTransaction(customer, { amount: -500, currency: 'usd' });
       expect(mock.requests.map((r) => r.status)).toEqual([429, 200]);
@@ -537,7 +529,7 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
     });
 
     it('a dropped connection is retried with the same key and applied once', async () => {
-      const retrying = client(mock, transport, { maxNetworkRetries: 2 });
+      const retrying = client({ maxNetworkRetries: 2 });
       mock.failNext({ networkError: true });
       await retrying.customers.createBalanceTransaction(customer, { amount: -500, currency: 'usd' });
       expect(mock.requests.map((r) => r.status)).toEqual(['network-error', 200]);
@@ -546,23 +538,26 @@ describe.each<Transport>(['nock', 'fetch'])('official stripe client over %s', (t
     });
 
     it('repeated dropped connections surface as StripeConnectionError', async () => {
-      const retrying = client(mock, transport, { maxNetworkRetries: 1 });
+      const retrying = client({ maxNetworkRetries: 1 });
       mock.failNext({ networkError: true, times: 3 });
       const error = await rejection(retrying.customers.listBalanceTransactions(customer));
       expect(error).toBeInstanceOf(Stripe.errors.StripeConnectionError);
     });
 
     it('a delay is applied; over fetch a delay past the client timeout is a StripeConnectionError', async () => {
-      const impatient = client(mock, transport, { timeout: 150, maxNetworkRetries: 0 });
+      const patient = client({ maxNetworkRetries: 0 });
       mock.failNext({ delayMs: 20 });
-      await expect(impatient.customers.listBalanceTransactions(customer)).resolves.toMatchObject({
+      await expect(patient.customers.listBalanceTransactions(customer)).resolves.toMatchObject({
         object: 'list',
       });
       expect(mock.requests[0]?.fault).toEqual({ delayMs: 20 });
-      if (transport === 'fetch') {
+      if (transport.http === 'fetch') {
         // nock 14 answers through its own copy of the request, so the Node client's socket
-        // timeout cannot fire through it (documented in the README); fetch's deadline does.
-        mock.failNext({ delayMs: 600 });
+        // timeout cannot fire through it (documented in the README); fetch's deadline does,
+        // whatever answers it.
+        // A delay far past the deadline: the client's abort ends it, not a race between the two.
+        const impatient = client({ timeout: 150, maxNetworkRetries: 0 });
+        mock.failNext({ delayMs: 5_000 });
         const error = await rejection(impatient.customers.listBalanceTransactions(customer));
         expect(error).toBeInstanceOf(Stripe.errors.StripeConnectionError);
         expect(error.message).toMatch(/timed out|timeout/i);

@@ -1,7 +1,9 @@
 /**
- * `stripe-balance-kit/msw` under msw's node server, driven by the official client over its
- * default Node http transport and over `createFetchHttpClient()` (global fetch, which msw
- * intercepts too), imported by package name as users do.
+ * What only the msw entry has: handlers as plain values composed the msw way (per-test
+ * `server.use()` overrides, `resetHandlers()`), claiming only the four routes' paths, and an
+ * origin per handle. The behaviour every transport shares (create, paging, errors, faults) runs
+ * through msw in the transport matrix (test/mock/stripe-client.test.ts). Imported by package
+ * name as users do, over the client's Node http transport and global fetch.
  *
  * Why nock is switched off here: the suite's setup file loads nock with `disableNetConnect()`.
  * nock 14 and msw 2 hook the same interceptors (@mswjs/interceptors), nock's listener first, and
@@ -47,62 +49,6 @@ describe.each<Transport>(['node http', 'fetch'])('official stripe client under m
   beforeEach(() => {
     stripeMock.customers.add({ id: CUSTOMER });
     stripe = new Stripe(KEY, transport === 'fetch' ? { httpClient: Stripe.createFetchHttpClient() } : {});
-  });
-
-  it('creates a transaction through the handlers', async () => {
-    const created = await stripe.customers.createBalanceTransaction(CUSTOMER, {
-      amount: -500,
-      currency: 'usd',
-      metadata: { order: '6735' },
-    });
-    expect(created).toMatchContract('customer_balance_transaction');
-    expect(created).toMatchObject({ amount: -500, ending_balance: -500, metadata: { order: '6735' } });
-    expect(stripeMock.customers.get(CUSTOMER)?.balance).toBe(-500);
-    expect(stripeMock.requests).toHaveLength(1);
-    expect(stripeMock.requests[0]?.headers.authorization).toBe(`Bearer sk_test_…${KEY.slice(-4)}`);
-  });
-
-  it('pages a seeded ledger with auto-pagination', async () => {
-    const seeded = createFixtures({ seed: 21 }).ledger({
-      customer: 'cus_MswSeeded000001',
-      currency: 'usd',
-      count: 120,
-    });
-    stripeMock.seed(seeded);
-    const all = await stripe.customers
-      .listBalanceTransactions('cus_MswSeeded000001', { limit: 50 })
-      .autoPagingToArray({ limit: 500 });
-    expect(all.map((t) => t.id)).toEqual([...seeded].reverse().map((t) => t.id));
-    expect(stripeMock.requests.map((r) => r.query.starting_after ?? null)).toEqual([
-      null,
-      all[49]?.id,
-      all[99]?.id,
-    ]);
-  });
-
-  it('answers errors in Stripe’s envelope, raised as the client’s typed errors', async () => {
-    await expect(
-      stripe.customers.retrieveBalanceTransaction(CUSTOMER, 'cbtxn_1NoSuchTransaction00'),
-    ).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 404, code: 'resource_missing' });
-    await expect(
-      stripe.customers.createBalanceTransaction(CUSTOMER, { amount: 1.5, currency: 'usd' }),
-    ).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 400, param: 'amount' });
-    // A live key is refused (401), so a test can never run with one.
-    const live = new Stripe(
-      'rk_live_123',
-      transport === 'fetch' ? { httpClient: Stripe.createFetchHttpClient() } : {},
-    );
-    await expect(live.customers.listBalanceTransactions(CUSTOMER)).rejects.toMatchObject({ statusCode: 401 });
-  });
-
-  it('retries an injected 500 and a dropped connection; the credit applies once', async () => {
-    stripeMock.failNext({ status: 500 });
-    await stripe.customers.createBalanceTransaction(CUSTOMER, { amount: -300, currency: 'usd' });
-    expect(stripeMock.requests.map((r) => r.status)).toEqual([500, 200]);
-    stripeMock.failNext({ networkError: true });
-    await stripe.customers.createBalanceTransaction(CUSTOMER, { amount: -200, currency: 'usd' });
-    expect(stripeMock.requests.map((r) => r.status)).toEqual([500, 200, 'network-error', 200]);
-    expect(stripeMock.customers.get(CUSTOMER)?.balance).toBe(-500);
   });
 
   it('lets a per-test server.use() override win, and resetHandlers() bring the mock back', async () => {

@@ -52,7 +52,7 @@ export interface CliCase {
   };
 }
 
-export type Transport = 'fetch' | 'http' | 'nock';
+export type Transport = 'fetch' | 'http' | 'nock' | 'msw';
 
 /** One raw request; `{A}`, `{B}`, `{C}`, `{tx}`, `{txB}` are replaced by the fixture's ids. */
 export interface HttpStep {
@@ -77,7 +77,7 @@ export interface HttpCase extends HttpStep {
   id: string;
   target: 'http';
   why?: string;
-  /** Transports to run on (default all three; nock intercepts only GET and POST). */
+  /** Transports to run on (default all four). */
   transports?: Transport[];
   /** Requests sent first, e.g. to use an idempotency key once; each must answer `status` (200). */
   before?: (HttpStep & { status?: number })[];

@@ -6,8 +6,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { StripeCore } from '../../../src/mock/core.js';
-import { normalizeHeaders } from '../../../src/mock/exchange.js';
+import type { StripeCore } from '../../src/mock/core.js';
+import { normalizeHeaders } from '../../src/mock/exchange.js';
 
 /** A response as raw as node gives it: status, lower-case headers, body text. */
 export interface RawResponse {
