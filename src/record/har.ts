@@ -3,6 +3,7 @@
  * exchange becomes a redacted entry, and how a recording is read back for replay. HAR because
  * every HTTP tool reads it (browsers' dev tools, Charles, `stripe-balance-kit validate`).
  */
+import type { StripeOutcome, StripeRequest } from '../mock/exchange.js';
 import { RecordingError } from '../errors.js';
 import { STRIPE_API_VERSION } from '../stripe/response.js';
 import { redactHeader, redactText } from './redact.js';
@@ -56,20 +57,14 @@ export interface HarDocument {
   };
 }
 
-/** A request as the recorder sees it: the URL the client asked for, lower-case header names. */
-export interface ExchangeRequest {
-  method: string;
-  /** Absolute URL, as the client sent it (its origin, not the upstream's). */
-  url: string;
-  headers: Record<string, string | undefined>;
-  /** The raw body; '' when there is none. */
-  body: string;
-}
+/**
+ * A request as the recorder sees it: the mock's exchange shape, except that `url` is absolute, as
+ * the client sent it (its origin, not the upstream's).
+ */
+export type ExchangeRequest = StripeRequest;
 
 /** How an exchange ended: a response, or a dropped connection. */
-export type ExchangeOutcome =
-  | { kind: 'response'; status: number; headers: Record<string, string>; body: string }
-  | { kind: 'network-error'; error: Error };
+export type ExchangeOutcome = StripeOutcome;
 
 /** The headers of a response that describe its transfer, not its content: never recorded or replayed. */
 export const TRANSFER_HEADERS = new Set([

@@ -188,15 +188,16 @@ export function parseCreateParams(form: FormTree): CreateParams {
       param: 'currency',
     });
   }
-  if (form.description !== undefined) params.description = asDescription(form.description);
-  if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
-  if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
-  return params;
+  return withEditableFields(form, params);
 }
 
 export function parseUpdateParams(form: FormTree): UpdateParams {
   checkNames(form, 'update_params');
-  const params: UpdateParams = {};
+  return withEditableFields(form, {});
+}
+
+/** The fields create and update share: `description`, `metadata`, `expand`. */
+function withEditableFields<T extends UpdateParams>(form: FormTree, params: T): T {
   if (form.description !== undefined) params.description = asDescription(form.description);
   if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
   if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
