@@ -48,7 +48,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...EXCLUDE, ...SLOW, ...INTEGRATION] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...EXCLUDE, ...SLOW, ...INTEGRATION],
+        },
       },
       { extends: true, test: { name: 'integration', include: INTEGRATION, exclude: [...EXCLUDE, ...SLOW] } },
       { extends: true, test: { name: 'slow', include: SLOW, exclude: EXCLUDE } },

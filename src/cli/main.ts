@@ -1,11 +1,10 @@
 import type { CliIo, Command } from './command.js';
-import { UsageError } from './command.js';
-import { demoCommand } from './demo-command.js';
-import { generateCommand } from './generate-command.js';
-import { serveCommand } from './serve-command.js';
-import { validateCommand } from './validate-command.js';
+import { demoCommand } from './commands/demo/index.js';
+import { generateCommand } from './commands/generate/index.js';
+import { serveCommand } from './commands/serve/index.js';
+import { validateCommand } from './commands/validate/index.js';
 
-/** Every subcommand; each lives in its own module. */
+/** Every subcommand; each lives in its own folder under commands/ and imports no other. */
 export const commands: readonly Command[] = [demoCommand, validateCommand, generateCommand, serveCommand];
 
 export function usage(): string {
@@ -35,10 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`stripe-balance-kit ${name}: ${error.message}\n`);
-      return 2;
-    }
+    // Usage errors and failed inputs alike: one line naming the command, never a stack trace.
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`stripe-balance-kit ${name}: ${message}\n`);
     return 2;

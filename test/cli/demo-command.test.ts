@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { rawClient } from '../../src/cli/demo-client.js';
+import { rawClient } from '../../src/cli/commands/demo/client.js';
 import { runCli } from '../../src/cli/main.js';
 import { mockStripe } from '../../src/mock/index.js';
 
@@ -55,5 +55,14 @@ describe('demo (npm start)', () => {
     const { io, out } = capture();
     expect(await runCli(['demo', '--help'], io)).toBe(0);
     expect(out()).toContain('Usage: stripe-balance-kit demo');
+  });
+
+  it('refuses a flag it does not take instead of ignoring it', async () => {
+    const { io, out, err } = capture();
+    expect(await runCli(['demo', '--frobnicate'], io)).toBe(2);
+    expect(out()).toBe('');
+    expect(err()).toBe(
+      "stripe-balance-kit demo: unknown option '--frobnicate'. Run 'stripe-balance-kit demo --help'.\n",
+    );
   });
 });

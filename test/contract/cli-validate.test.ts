@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { ROUTES } from '../../src/stripe/routes.js';
 import { captureIo } from './support/capture-io.js';
 import { repoRoot } from './support/fixtures.js';
 import { xmlProblems } from './support/xml-well-formed.js';
@@ -113,16 +114,24 @@ describe('HAR recordings', () => {
     const run = await cli(`${HAR}/invalid.har`);
     expect(run.code).toBe(1);
     const out = run.out;
+    const create = '/v1/customers/cus_PZ3kR8fQ2mN7aB/balance_transactions';
+    expect(out).toContain(`entries[0] POST ${create} request (create_params)`);
+    // Requests are read as Stripe reads them: each is refused at its first bad parameter, at that
+    // parameter's path, with Stripe's own message.
+    const refused = (param: string, message: string) =>
+      `[stripe_refused] Stripe refuses this request (400 invalid_request_error${param}): ${message}`;
+    expect(out).toContain(`/amount ${refused(', param amount', 'Invalid integer: abc')}`);
     expect(out).toContain(
-      'entries[0] POST /v1/customers/cus_PZ3kR8fQ2mN7aB/balance_transactions request (create_params)',
+      `/limit ${refused(', param limit', 'This value must be less than or equal to 100.')}`,
     );
-    expect(out).toContain('/amount [wrong_type] expected integer; received string "abc"');
-    expect(out).toContain('/currency [pattern]');
-    expect(out).toContain('/foo [unknown_property]');
+    expect(out).toContain(`/amount ${refused(', param amount', 'Received unknown parameter: amount')}`);
+    expect(out).toContain(`/foo ${refused(', param foo', 'Received unknown parameter: foo')}`);
+    expect(out).toContain(`/currency ${refused(', param currency', 'Invalid currency: xyz.')}`);
+    expect(out).toContain(
+      `(root) ${refused('', 'Received both starting_after and ending_before parameters. Please pass in only one.')}`,
+    );
     expect(out).toContain('/ending_balance [missing_property]');
     expect(out).toContain('/id [id_prefix]');
-    expect(out).toContain('(root) [mutually_exclusive]');
-    expect(out).toContain('/limit [out_of_range]');
     expect(out).toContain('/data/1/created [list_order]');
     expect(out).toContain('response (404) (error)');
     expect(out).toContain('/error/type [missing_property]');
@@ -130,7 +139,9 @@ describe('HAR recordings', () => {
     expect(out).toContain(
       '/invoice [wrong_type] expected string id, expanded invoice object, or null; received number 5',
     );
-    expect(out).toContain('7 records checked in 1 file: 0 passed, 7 failed, 1 skipped, 0 warnings');
+    // The three refused requests recorded Stripe's 400 answer, which passes as an error envelope.
+    expect(out).not.toContain(`entries[5] POST ${create} response`);
+    expect(out).toContain('13 records checked in 1 file: 3 passed, 10 failed, 1 skipped, 0 warnings');
   });
 
   test('a .json file holding a HAR is read as HAR', async () => {
@@ -142,7 +153,10 @@ describe('HAR recordings', () => {
 
 describe('usage errors and unreadable input exit 2 with a clear message, never a stack', () => {
   test.each([
-    [['--bogus', `${F}/valid/seed-object.json`], /Unknown option '--bogus'/],
+    [
+      ['--bogus', `${F}/valid/seed-object.json`],
+      /^stripe-balance-kit validate: unknown option '--bogus'\. Run 'stripe-balance-kit validate --help'\.\n$/,
+    ],
     [
       ['--reporter', 'xml', `${F}/valid/seed-object.json`],
       /--reporter must be one of pretty, json, junit, github; got 'xml'/,
@@ -206,6 +220,19 @@ describe('usage errors and unreadable input exit 2 with a clear message, never a
     }
   });
 
+  test('--help lists the routes HAR entries are matched to, from the route table itself', async () => {
+    const run = await cli('--help');
+    const listed = run.out.split('\n').filter((line) => /^\s+(GET|POST) +\/v1\//.test(line));
+    expect(listed).toHaveLength(ROUTES.length);
+    for (const route of ROUTES) {
+      expect(listed).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^\\s+${route.method} +${route.path.replace(/[{}]/g, '\\$&')} +\\(${route.name}\\)$`),
+        ),
+      );
+    }
+  });
+
   test('the command is registered with the CLI', async () => {
     const io = captureIo(repoRoot);
     await runCli(['--help'], io);
@@ -254,15 +281,15 @@ describe('reporters', () => {
     expect(xmlProblems('<a>1 < 2</a>')).not.toEqual([]);
     expect(run.out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
     expect(run.out).toMatch(
-      /<testsuites name="stripe-balance-kit validate" tests="16" failures="8" errors="0" skipped="1">/,
+      /<testsuites name="stripe-balance-kit validate" tests="22" failures="11" errors="0" skipped="1">/,
     );
     expect(run.out.match(/<testsuite /g)).toHaveLength(3);
-    expect(run.out.match(/<testcase /g)).toHaveLength(16);
-    expect(run.out.match(/<failure /g)).toHaveLength(8);
+    expect(run.out.match(/<testcase /g)).toHaveLength(22);
+    expect(run.out.match(/<failure /g)).toHaveLength(11);
     expect(run.out).toContain('<skipped message="not a Customer Balance Transactions endpoint"/>');
     expect(run.out).toContain('/x&lt;y&gt;&amp;&quot;z&apos; [unknown_property]');
     expect(run.out).not.toContain('\u0001');
-    expect(run.err).toContain('15 records checked in 3 files');
+    expect(run.err).toContain('21 records checked in 3 files');
   });
 
   test('junit: unreadable input is an <error>', async () => {
@@ -302,11 +329,15 @@ describe('reporters', () => {
       for (const line of lines.filter((l) => l.startsWith('::'))) {
         expect(line).toMatch(/^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::.+$/);
       }
-      // Tolerant: the update request's only problem (an unknown `amount`) is now a warning.
-      expect(lines.at(-1)).toBe('11 records checked in 2 files: 4 passed, 7 failed, 1 skipped, 3 warnings');
+      // Tolerant relaxes the contract's unknown properties, not Stripe: the update request's
+      // unknown `amount` is still refused, so only line 4's unknown field becomes a warning.
+      expect(lines).toContain(
+        `::error file=${HAR}/invalid.har,title=contract%3A stripe_refused::entries[3] POST /v1/customers/cus_PZ3kR8fQ2mN7aB/balance_transactions/cbtxn_1PZ3k52eZvKYlo2C0005 request: /amount: Stripe refuses this request (400 invalid_request_error, param amount): Received unknown parameter: amount`,
+      );
+      expect(lines.at(-1)).toBe('17 records checked in 2 files: 6 passed, 11 failed, 1 skipped, 1 warning');
       const markdown = await readFile(summary, 'utf8');
       expect(markdown.startsWith('# earlier step\n## ❌ stripe-balance-kit validate')).toBe(true);
-      expect(markdown).toContain('| 11 | 4 | 7 | 1 | 3 | 0 | 2 |');
+      expect(markdown).toContain('| 17 | 6 | 11 | 1 | 1 | 0 | 2 |');
       expect(markdown).toContain(
         '| ❌ | `test/fixtures/contract/invalid/mixed.ndjson` | line 2 | `/amount` | `wrong_type` |',
       );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATE_HELP } from '../../src/cli/generate-command.js';
+import { GENERATE_HELP } from '../../src/cli/commands/generate/help.js';
 import { runCli } from '../../src/cli/main.js';
 import { createFixtures, listPage, validators } from '../../src/index.js';
 import { ledgerErrors } from './rules.js';
@@ -122,7 +122,9 @@ describe('stripe-balance-kit generate', () => {
     expect(lines.map((line) => JSON.parse(line))).toEqual(expected(30));
     const failed = await generate(['--count', '1', '--out', join(dir, 'missing', 'x.json')]);
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toMatch(/ENOENT/);
+    expect(failed.stderr).toBe(
+      `stripe-balance-kit generate: --out ${join(dir, 'missing', 'x.json')}: cannot write the file: no such file or directory; create its directory first\n`,
+    );
   });
 
   it('--livemode, --types and --starting-balance shape the ledger', async () => {
@@ -174,11 +176,14 @@ describe('stripe-balance-kit generate', () => {
   });
 
   it.each([
-    [['--bogus'], /Unknown option '--bogus'/],
+    [
+      ['--bogus'],
+      /^stripe-balance-kit generate: unknown option '--bogus'\. Run 'stripe-balance-kit generate --help'\.\n$/,
+    ],
     [[], /--count is required/],
     [['--count', 'ten'], /--count must be a whole number/],
     [['--count', '-3'], /argument is ambiguous|whole number/],
-    [['--count', '5', 'extra'], /Unexpected argument 'extra'/],
+    [['--count', '5', 'extra'], /unexpected argument 'extra'\. Run 'stripe-balance-kit generate --help'/],
     [['--count', '5', '--format', 'xml'], /--format must be one of json, ndjson, list/],
     [['--count', '5', '--format', 'list', '--limit', '0'], /--limit must be 1 to 100/],
     [['--count', '5', '--limit', '5'], /--limit only applies to --format list/],

@@ -111,6 +111,43 @@ describe('stripe-balance-kit serve (child process)', () => {
   });
 });
 
+describe('stripe-balance-kit serve and live keys', () => {
+  const LIVE = 'sk_live_51CliLiveKeyForStripeBalanceKit';
+
+  it('refuses a live key with a 401 that names the serve flag, not mockStripe()', async () => {
+    const serve = await startServe(['--port', '0', '--unknown-customers', 'create']);
+    try {
+      const response = await fetch(`${serve.url}/v1/customers/cus_LiveKeyCheck001/balance_transactions`, {
+        headers: { authorization: `Bearer ${LIVE}` },
+      });
+      expect(response.status).toBe(401);
+      const { error } = (await response.json()) as { error: { message: string } };
+      expect(error.message).toContain('start serve with --allow-live-keys');
+      expect(error.message).not.toContain('mockStripe');
+      expect(error.message).not.toContain(LIVE);
+    } finally {
+      serve.child.kill('SIGTERM');
+      await serve.exit;
+    }
+  });
+
+  it('--allow-live-keys lets live keys through, and says so on start', async () => {
+    const serve = await startServe(['--port', '0', '--unknown-customers', 'create', '--allow-live-keys']);
+    try {
+      const response = await fetch(`${serve.url}/v1/customers/cus_LiveKeyCheck001/balance_transactions`, {
+        headers: { authorization: `Bearer ${LIVE}` },
+      });
+      expect(response.status).toBe(200);
+      await expect
+        .poll(() => serve.stdout())
+        .toContain('Test and live keys are accepted (--allow-live-keys)');
+    } finally {
+      serve.child.kill('SIGTERM');
+      expect(await serve.exit).toBe(0);
+    }
+  });
+});
+
 describe('stripe-balance-kit serve (in process)', () => {
   it('--help lists every flag and exits 0', async () => {
     const { code, stdout } = await cli(['serve', '--help']);
@@ -122,6 +159,7 @@ describe('stripe-balance-kit serve (in process)', () => {
       '--count',
       '--ledger',
       '--unknown-customers',
+      '--allow-live-keys',
       '--help',
     ]) {
       expect(stdout).toContain(flag);
@@ -134,7 +172,10 @@ describe('stripe-balance-kit serve (in process)', () => {
     [['--port', '70000'], '--port must be a port number'],
     [['--unknown-customers', 'maybe'], '--unknown-customers must be create or reject'],
     [['--count', '5'], 'pass --seed S with it'],
-    [['--bogus'], "Unknown option '--bogus'"],
+    [
+      ['--bogus'],
+      "stripe-balance-kit serve: unknown option '--bogus'. Run 'stripe-balance-kit serve --help'.",
+    ],
   ])('refuses %j with exit 2', async (args, message) => {
     const { code, stderr } = await cli(['serve', ...args]);
     expect(code).toBe(2);

@@ -3,10 +3,10 @@
  * `testcase` per record, with `failure`, `error` for unreadable input, or `skipped`), the format
  * CI systems render. The summary line goes to stderr so stdout stays a well-formed document.
  */
-import { formatIssues } from '../../contract/format-issues.js';
-import type { CliIo } from '../command.js';
-import { Output } from './output.js';
-import { checked, type RecordOutcome, recordLabel, summaryLine } from './outcome.js';
+import { formatIssues } from '../../../../contract/format-issues.js';
+import { BufferedWriter } from '../../../buffered-writer.js';
+import type { CliIo } from '../../../command.js';
+import { checked, type RecordOutcome, recordLabel, summaryLine } from '../outcome.js';
 import type { Reporter } from './reporter.js';
 
 // Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF).
@@ -43,7 +43,7 @@ export function createJunitReporter(io: CliIo): Reporter {
       cases = [];
     },
     async end(run) {
-      const out = new Output(io.stdout);
+      const out = new BufferedWriter(io.stdout);
       const total = checked(run) + run.skipped + run.unreadable;
       const attrs = [
         'name="stripe-balance-kit validate"',
@@ -52,10 +52,10 @@ export function createJunitReporter(io: CliIo): Reporter {
         `errors="${run.unreadable}"`,
         `skipped="${run.skipped}"`,
       ].join(' ');
-      out.write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attrs}>\n`);
-      for (const suite of suites) out.write(suite);
-      out.write('</testsuites>\n');
-      out.flush();
+      await out.write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attrs}>\n`);
+      for (const suite of suites) await out.write(suite);
+      await out.write('</testsuites>\n');
+      await out.flush();
       io.stderr.write(`${summaryLine(run)}\n`);
     },
   };

@@ -4,11 +4,12 @@
  * (printed instead when the variable is not set).
  */
 import { appendFile } from 'node:fs/promises';
-import { displayPath } from '../../contract/format-issues.js';
-import type { ContractIssue } from '../../contract/types.js';
-import type { CliIo } from '../command.js';
-import { Output } from './output.js';
-import { checked, type RecordOutcome, type RunTally, summaryLine } from './outcome.js';
+import { displayPath } from '../../../../contract/format-issues.js';
+import type { ContractIssue } from '../../../../errors.js';
+import { BufferedWriter } from '../../../buffered-writer.js';
+import type { CliIo } from '../../../command.js';
+import { fileFailure } from '../../../file-errors.js';
+import { checked, type RecordOutcome, type RunTally, summaryLine } from '../outcome.js';
 import type { Reporter } from './reporter.js';
 
 /** Annotations beyond this many are counted in a notice instead (GitHub shows only a few anyway). */
@@ -33,61 +34,56 @@ interface Row {
 
 /** Workflow annotations plus a job summary. */
 export function createGithubReporter(io: CliIo): Reporter {
-  const out = new Output(io.stdout);
+  const out = new BufferedWriter(io.stdout);
   const rows: Row[] = [];
   let findings = 0;
-  const addRow = (row: Row) => {
-    findings += 1;
-    if (rows.length < MAX_SUMMARY_ROWS) rows.push(row);
-  };
   let annotations = 0;
   let unannotated = 0;
 
-  const annotate = (level: 'error' | 'warning', outcome: RecordOutcome, title: string, message: string) => {
+  const report = async (row: Row, title: string, message: string) => {
+    findings += 1;
+    if (rows.length < MAX_SUMMARY_ROWS) rows.push(row);
     if (annotations >= MAX_ANNOTATIONS) {
       unannotated += 1;
       return;
     }
     annotations += 1;
+    const { outcome, level } = row;
     const props = [`file=${escapeProperty(outcome.file)}`];
     if (outcome.line !== undefined) props.push(`line=${outcome.line}`);
     props.push(`title=${escapeProperty(title)}`);
-    out.write(`::${level} ${props.join(',')}::${escapeData(message)}\n`);
+    await out.write(`::${level} ${props.join(',')}::${escapeData(message)}\n`);
   };
 
   return {
-    record(outcome) {
-      const where = outcome.line === undefined && outcome.name !== 'document' ? `${outcome.name}: ` : '';
+    async record(outcome) {
       if (outcome.status === 'unreadable') {
-        annotate('error', outcome, 'unreadable input', outcome.reason ?? 'unreadable');
-        addRow({ outcome, issue: undefined, level: 'error' });
-      }
-      for (const issue of outcome.errors) {
-        annotate(
-          'error',
-          outcome,
-          `contract: ${issue.code}`,
-          `${where}${displayPath(issue.path)}: ${issue.message}`,
+        await report(
+          { outcome, issue: undefined, level: 'error' },
+          'unreadable input',
+          outcome.reason ?? 'unreadable',
         );
-        addRow({ outcome, issue, level: 'error' });
       }
-      for (const issue of outcome.warnings) {
-        annotate(
-          'warning',
-          outcome,
-          `contract: ${issue.code}`,
-          `${where}${displayPath(issue.path)}: ${issue.message}`,
-        );
-        addRow({ outcome, issue, level: 'warning' });
+      // A HAR entry has no line to point at: its record name leads the message instead.
+      const where = outcome.line === undefined && outcome.name !== 'document' ? `${outcome.name}: ` : '';
+      const levels = [
+        ['error', outcome.errors],
+        ['warning', outcome.warnings],
+      ] as const;
+      for (const [level, issues] of levels) {
+        for (const issue of issues) {
+          const message = `${where}${displayPath(issue.path)}: ${issue.message}`;
+          await report({ outcome, issue, level }, `contract: ${issue.code}`, message);
+        }
       }
     },
     endFile() {},
     async end(run) {
       if (unannotated > 0) {
-        out.write(`::notice::${unannotated} more findings were not annotated; see the job summary\n`);
+        await out.write(`::notice::${unannotated} more findings were not annotated; see the job summary\n`);
       }
-      out.write(`${summaryLine(run)}\n`);
-      out.flush();
+      await out.write(`${summaryLine(run)}\n`);
+      await out.flush();
       const markdown = summaryMarkdown(run, rows, findings);
       const target = process.env.GITHUB_STEP_SUMMARY;
       if (target) {
@@ -96,7 +92,7 @@ export function createGithubReporter(io: CliIo): Reporter {
           return;
         } catch (error) {
           io.stderr.write(
-            `cannot append to GITHUB_STEP_SUMMARY (${error instanceof Error ? error.message : String(error)}); printing it instead\n`,
+            `cannot append to GITHUB_STEP_SUMMARY ${target} (${fileFailure(error, 'write')}); printing it instead\n`,
           );
         }
       }

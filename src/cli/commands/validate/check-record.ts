@@ -1,7 +1,8 @@
 /** Checks one parsed record: picks its contract kind (given or detected) and validates it. */
-import { preview } from '../../contract/preview.js';
-import type { ContractIssue, ContractKind, ValidateOptions } from '../../contract/types.js';
-import { validate } from '../../contract/validate.js';
+import { preview } from '../../../contract/preview.js';
+import type { ContractKind, ValidateOptions } from '../../../contract/types.js';
+import type { ContractIssue } from '../../../errors.js';
+import { validate } from '../../../contract/validate.js';
 import type { RecordOutcome } from './outcome.js';
 
 /** Where a record came from, for its outcome. */

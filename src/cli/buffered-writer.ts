@@ -1,14 +1,14 @@
 /**
- * Writes many small strings to a stream in large chunks, waiting for 'drain' whenever the
- * stream's buffer is full, so a producer of millions of lines never runs ahead of the disk or
- * the pipe and memory stays flat.
+ * The CLI's one way to write a lot of output: many small strings become 64 KiB chunks, and a
+ * chunk the stream cannot take yet waits for 'drain', so a producer of millions of lines (a
+ * ledger, a report) never runs ahead of the disk or the pipe and memory stays flat.
  */
 import { once } from 'node:events';
 
 /** Strings are batched up to this many characters before each `write()`. */
 const CHUNK_CHARACTERS = 64 * 1024;
 
-export class LineWriter {
+export class BufferedWriter {
   private buffer: string[] = [];
   private buffered = 0;
   private failure: unknown;

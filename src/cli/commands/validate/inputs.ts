@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { fileFailure } from '../../file-errors.js';
 import type { RecordOutcome } from './outcome.js';
 
 /** Extensions a directory is searched for. */
@@ -44,7 +45,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
     try {
       info = await stat(absolute);
     } catch (error) {
-      problems.push(problem(arg, describeFsError(error)));
+      problems.push(problem(arg, fileFailure(error, 'read')));
       continue;
     }
     if (info.isDirectory()) {
@@ -65,22 +66,6 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
-}
-
-/** A short reason for a failed file system call (`no such file`, `permission denied`, …). */
-export function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 function problem(file: string, reason: string): RecordOutcome {

@@ -6,9 +6,9 @@
  * before the server starts, and a failure names the record and the path.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { validate } from '../contract/validate.js';
-import type { CustomerBalanceTransaction } from '../types.js';
-import { describeFsError } from './validate/inputs.js';
+import { validate } from '../../../contract/validate.js';
+import type { CustomerBalanceTransaction } from '../../../types.js';
+import { fileFailure } from '../../file-errors.js';
 
 /** A ledger file the server cannot preload; the CLI prints the message and exits 2. */
 export class LedgerFileError extends Error {
@@ -29,7 +29,7 @@ export async function readLedgerFile(file: string): Promise<CustomerBalanceTrans
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof LedgerFileError) throw error;
-    throw new LedgerFileError(`--ledger ${file}: cannot read the file: ${describeFsError(error)}`);
+    throw new LedgerFileError(`--ledger ${file}: ${fileFailure(error, 'read')}`);
   }
   const records = parseRecords(text.replace(/^\uFEFF/, ''), file);
   records.forEach((record, index) => {

@@ -1,5 +1,6 @@
 /** What the `validate` command reports about each record, file and run. */
-import type { ContractIssue, ContractKind } from '../../contract/types.js';
+import type { ContractKind } from '../../../contract/types.js';
+import type { ContractIssue } from '../../../errors.js';
 
 /** How one record ended: checked (passed or failed), skipped (not ours), or unreadable input. */
 export type RecordStatus = 'passed' | 'failed' | 'skipped' | 'unreadable';

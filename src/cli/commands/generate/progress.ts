@@ -2,7 +2,7 @@
  * A one-line progress indicator on stderr for long runs. Shown only on a terminal, so logs and
  * pipes never collect carriage returns, and only for runs big enough to take a while.
  */
-import type { CliIo } from './command.js';
+import type { CliIo } from '../../command.js';
 
 /** Runs below this many items finish too fast to need a progress line. */
 export const PROGRESS_THRESHOLD = 100_000;

@@ -4,14 +4,14 @@
  * operation's response for 2xx, the error envelope otherwise) are two records. Entries for any
  * other endpoint are skipped and counted.
  */
-import { paramPointer } from '../../contract/json-pointer.js';
-import { preview } from '../../contract/preview.js';
-import type { ContractIssue, ContractKind, ValidateOptions } from '../../contract/types.js';
-import { isContractKind } from '../../contract/validate.js';
-import { StripeApiError } from '../../errors.js';
-import { checkContentType, decodeForm } from '../../stripe/form-codec.js';
-import { readParams } from '../../stripe/params.js';
-import { type MatchedRoute, matchRoute } from '../../stripe/routes.js';
+import { paramPointer } from '../../../contract/json-pointer.js';
+import { preview } from '../../../contract/preview.js';
+import type { ContractKind, ValidateOptions } from '../../../contract/types.js';
+import { isContractKind } from '../../../contract/validate.js';
+import { type ContractIssue, StripeApiError } from '../../../errors.js';
+import { checkContentType, decodeForm } from '../../../stripe/form-codec.js';
+import { readParams } from '../../../stripe/params.js';
+import { type MatchedRoute, matchRoute } from '../../../stripe/routes.js';
 import {
   checkRecord,
   failed,

@@ -12,10 +12,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContractKind, ValidateOptions } from '../../contract/types.js';
+import type { ContractKind, ValidateOptions } from '../../../contract/types.js';
+import { fileFailure } from '../../file-errors.js';
 import { checkRecord, unreadable } from './check-record.js';
 import { harOutcomes, isHar } from './har.js';
-import { describeFsError, type InputFile } from './inputs.js';
+import type { InputFile } from './inputs.js';
 import type { RecordOutcome } from './outcome.js';
 
 /** How records are checked: an explicit kind (JSON/NDJSON only) and the `validate` options. */
@@ -50,7 +51,7 @@ export async function* readInputFile(file: InputFile, ctx: ReadContext): AsyncGe
     }
     text = await readFile(file.absolute, 'utf8');
   } catch (error) {
-    yield unreadable(origin(file, 'file'), `cannot read file: ${describeFsError(error)}`);
+    yield unreadable(origin(file, 'file'), fileFailure(error, 'read'));
     return;
   }
   let value: unknown;
@@ -96,7 +97,7 @@ async function* readNdjson(file: InputFile, ctx: ReadContext): AsyncGenerator<Re
       yield checkRecord(at, value, ctx.kind, ctx.options);
     }
   } catch (error) {
-    yield unreadable(origin(file, 'file'), `cannot read file: ${describeFsError(error)}`);
+    yield unreadable(origin(file, 'file'), fileFailure(error, 'read'));
   }
 }
 

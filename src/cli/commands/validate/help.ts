@@ -1,17 +1,17 @@
-/**
- * `stripe-balance-kit validate`: contract checks for CI over recorded or mocked responses and
- * requests (JSON, NDJSON, HAR). Exit 0 when everything passes, 1 on any contract violation, 2 on
- * usage errors or unreadable input.
- */
-import { CONTRACT_KINDS } from '../contract/types.js';
-import type { Command } from './command.js';
-import { resolveInputs } from './validate/inputs.js';
-import { parseValidateArgs, REPORTERS } from './validate/options.js';
-import { count, emptyTally, type FileTally, type RunTally } from './validate/outcome.js';
-import { readInputFile } from './validate/read-file.js';
-import { createReporter } from './validate/reporter.js';
+/** The `validate` docs: its help lists every flag, input format, reporter and exit code. */
+import { CONTRACT_KINDS } from '../../../contract/types.js';
+import { ROUTES } from '../../../stripe/routes.js';
+import type { CommandDocs } from '../../define-command.js';
+import { REPORTERS } from './reporters/index.js';
 
-/** The `--help` text: every flag, input format, reporter and exit code. */
+/** The route table as the help lists it, aligned under the `.har` entry. */
+function routeLines(indent: string): string {
+  const width = Math.max(...ROUTES.map((route) => route.path.length));
+  return ROUTES.map(
+    (route) => `${indent}${route.method.padEnd(4)} ${route.path.padEnd(width)}  (${route.name})`,
+  ).join('\n');
+}
+
 export const VALIDATE_HELP = `Usage: stripe-balance-kit validate [options] FILES…
 
 Check recorded or mocked Stripe Customer Balance Transactions payloads against the contract
@@ -27,15 +27,15 @@ Input formats
   .ndjson .jsonl  One JSON document per line, streamed; each line is a record reported with its
                   line number. Blank lines are ignored.
   .har            HTTP Archive. Each entry is matched by method and path to one of
-                    GET  /v1/customers/{customer}/balance_transactions           (list)
-                    POST /v1/customers/{customer}/balance_transactions           (create)
-                    GET  /v1/customers/{customer}/balance_transactions/{id}      (retrieve)
-                    POST /v1/customers/{customer}/balance_transactions/{id}      (update)
-                  The request's form body (Stripe bracket syntax: metadata[k]=v, expand[]=x) is
-                  checked as create_params / update_params, the list query string as
-                  list_params; the response body as that operation's response for a 2xx status
-                  and as the error envelope otherwise. Entries for other endpoints are skipped
-                  and counted. --kind does not apply to HAR entries.
+${routeLines('                    ')}
+                  Its request parameters (the form body in Stripe bracket syntax, metadata[k]=v,
+                  expand[]=x; the query string of a GET) are read exactly as Stripe reads them:
+                  a request Stripe refuses (an unknown or malformed parameter, a body that is
+                  not a form, such as JSON) fails with a stripe_refused finding at the parameter
+                  Stripe names; one it accepts is checked against its params contract. The
+                  response body is checked as that operation's response for a 2xx status and as
+                  the error envelope otherwise. Entries for other endpoints are skipped and
+                  counted. --kind does not apply to HAR entries.
   Size limits     .json and .har files are parsed whole, so files above 256 MB are refused
                   (unreadable, exit 2): split them, or write one response per line as .ndjson,
                   which is streamed at any size (a single line above 64 MB is skipped as
@@ -70,43 +70,8 @@ Examples
   stripe-balance-kit validate --kind create_params params.ndjson
 `;
 
-/** The `validate` subcommand. */
-export const validateCommand: Command = {
+export const VALIDATE_DOCS: CommandDocs = {
   name: 'validate',
   summary: 'Check JSON, NDJSON and HAR payloads against the contract (for CI)',
-  async run(argv, io) {
-    const options = parseValidateArgs(argv);
-    if (options.help) {
-      io.stdout.write(VALIDATE_HELP);
-      return 0;
-    }
-    const reporter = createReporter(options.reporter, io);
-    const run: RunTally = { ...emptyTally(), files: 0 };
-    const { files, problems } = await resolveInputs(options.files, io.cwd);
-
-    const finishFile = (tally: FileTally) => {
-      run.files += 1;
-      reporter.endFile(tally);
-    };
-    for (const problem of problems) {
-      const tally: FileTally = { ...emptyTally(), file: problem.file };
-      count(tally, problem);
-      count(run, problem);
-      reporter.record(problem);
-      finishFile(tally);
-    }
-    const ctx = { kind: options.kind, options: { mode: options.mode, semantic: options.semantic } };
-    for (const file of files) {
-      const tally: FileTally = { ...emptyTally(), file: file.display };
-      for await (const outcome of readInputFile(file, ctx)) {
-        count(tally, outcome);
-        count(run, outcome);
-        reporter.record(outcome);
-      }
-      finishFile(tally);
-    }
-    await reporter.end(run);
-    if (run.unreadable > 0) return 2;
-    return run.failed > 0 ? 1 : 0;
-  },
+  help: VALIDATE_HELP,
 };

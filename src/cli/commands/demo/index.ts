@@ -7,31 +7,34 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validate } from '../contract/validate.js';
-import { currencyInfo } from '../factory/currencies.js';
-import { createFixtures } from '../factory/fixtures.js';
-import { listPage } from '../factory/list-page.js';
-import { STRIPE_API_VERSION } from '../generated/spec-version.js';
-import { mockStripe } from '../mock/mock-stripe.js';
-import type { CustomerBalanceTransaction } from '../types.js';
-import type { Command } from './command.js';
-import { type DemoClient, officialClient, rawClient } from './demo-client.js';
+import { validate } from '../../../contract/validate.js';
+import { createFixtures } from '../../../factory/fixtures.js';
+import { listPage } from '../../../factory/list-page.js';
+import { STRIPE_API_VERSION } from '../../../generated/spec-version.js';
+import { mockStripe } from '../../../mock/mock-stripe.js';
+import type { CustomerBalanceTransaction } from '../../../types.js';
+import { defineCommand } from '../../define-command.js';
+import { type DemoClient, officialClient, rawClient } from './client.js';
+import { moneyFormat, typeCounts } from './ledger-summary.js';
 
-/** The seed of the demo's fixtures: the same ledger on every run and every machine. */
-const DEMO_SEED = 2026;
-const DEMO_COUNT = 250;
-const PAGE_SIZE = 100;
+/** The demo takes no options: the same ledger, paged the same way, on every run and machine. */
+const DEMO_RUN = { seed: 2026, count: 250, pageSize: 100 } as const;
 
-export const demoCommand: Command = {
+const DEMO_HELP = `Usage: stripe-balance-kit demo
+
+Builds a seeded ledger, serves it through the mock to the official stripe client (or raw
+HTTP when \`stripe\` is not installed), pages through it, checks every response against the
+contract, injects a fault, writes sample fixtures to a temp dir and prints a report.
+Exit 0 when every check passed, 1 otherwise.
+`;
+
+export const demoCommand = defineCommand({
   name: 'demo',
   summary: 'Run a short end-to-end demonstration (what `npm start` runs)',
-  async run(argv, io) {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      io.stdout.write(
-        'Usage: stripe-balance-kit demo\n\nBuilds a seeded ledger, serves it through the mock to the official stripe client (or raw\nHTTP when `stripe` is not installed), pages through it, checks every response against the\ncontract, injects a fault, writes sample fixtures to a temp dir and prints a report.\nExit 0 when every check passed, 1 otherwise.\n',
-      );
-      return 0;
-    }
+  help: DEMO_HELP,
+  flags: {},
+  options: () => DEMO_RUN,
+  async run({ seed, count, pageSize }, io) {
     const say = (line = '') => io.stdout.write(`${line}\n`);
     const problems: string[] = [];
     let checked = 0;
@@ -44,11 +47,11 @@ export const demoCommand: Command = {
     say(`stripe-balance-kit — Stripe API ${STRIPE_API_VERSION}`);
 
     // 1. Fixtures: a seeded ledger.
-    const fx = createFixtures({ seed: DEMO_SEED });
-    const ledger = fx.ledger({ count: DEMO_COUNT, currency: 'usd' });
+    const fx = createFixtures({ seed });
+    const ledger = fx.ledger({ count, currency: 'usd' });
     const customer = ledger[0]?.customer as string;
     const money = moneyFormat('usd');
-    say(`\n1. Fixtures (seed ${DEMO_SEED}): ${ledger.length} transactions for ${customer} in usd`);
+    say(`\n1. Fixtures (seed ${seed}): ${ledger.length} transactions for ${customer} in usd`);
     say(`   types: ${typeCounts(ledger)}`);
     say(`   final balance ${money(ledger.at(-1)?.ending_balance ?? 0)}`);
 
@@ -64,7 +67,7 @@ export const demoCommand: Command = {
       let cursor: string | undefined;
       for (;;) {
         const page = await client.list(customer, {
-          limit: PAGE_SIZE,
+          limit: pageSize,
           ...(cursor ? { starting_after: cursor } : {}),
         });
         pages++;
@@ -77,7 +80,7 @@ export const demoCommand: Command = {
       const sameOrder = seen.length === expected.length && seen.every((t, i) => t.id === expected[i]);
       if (!sameOrder) problems.push('paging did not return every transaction exactly once, newest first');
       say(
-        `   paged ${seen.length} transactions in ${pages} pages of ${PAGE_SIZE}, newest first: ${sameOrder ? 'ok' : 'MISMATCH'}`,
+        `   paged ${seen.length} transactions in ${pages} pages of ${pageSize}, newest first: ${sameOrder ? 'ok' : 'MISMATCH'}`,
       );
 
       const before = mock.customers.get(customer)?.balance ?? 0;
@@ -139,19 +142,4 @@ export const demoCommand: Command = {
     say(problems.length === 0 ? '\nAll checks passed.' : '\nSome checks FAILED.');
     return problems.length === 0 ? 0 : 1;
   },
-};
-
-function moneyFormat(currency: string): (minor: number) => string {
-  const { decimals } = currencyInfo(currency);
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() });
-  return (minor) => format.format(minor / 10 ** decimals);
-}
-
-function typeCounts(ledger: readonly CustomerBalanceTransaction[]): string {
-  const counts = new Map<string, number>();
-  for (const row of ledger) counts.set(row.type, (counts.get(row.type) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([type, n]) => `${type} ${n}`)
-    .join(', ');
-}
+});

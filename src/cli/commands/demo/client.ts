@@ -2,9 +2,9 @@
  * The demo's view of a Stripe client: the official `stripe` package when it is installed (it is
  * a dev dependency here, and what users test with), otherwise plain HTTP over the same fetch.
  */
-import { encodeForm } from '../stripe/form-codec.js';
-import type { FetchFunction } from '../mock/fetch-transport.js';
-import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
+import { encodeForm } from '../../../stripe/form-codec.js';
+import type { FetchFunction } from '../../../mock/fetch-transport.js';
+import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../../../types.js';
 
 const KEY = 'sk_test_StripeBalanceKitDemo';
 const BASE = 'https://api.stripe.com/v1/customers';

@@ -3,8 +3,8 @@
  * and every record that failed, was skipped, could not be read, or carries warnings. The summary
  * line goes to stderr so stdout stays parseable.
  */
-import type { CliIo } from '../command.js';
-import { checked, type FileTally, type RecordOutcome, summaryLine } from './outcome.js';
+import type { CliIo } from '../../../command.js';
+import { checked, type FileTally, type RecordOutcome, summaryLine } from '../outcome.js';
 import type { Reporter } from './reporter.js';
 
 interface FileReport extends FileTally {
