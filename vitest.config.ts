@@ -12,7 +12,7 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 const SLOW = [
   'test/consumer/**/*.test.ts',
   'test/readme/**/*.test.ts',
-  'test/factory/generate-memory.test.ts',
+  'test/cli/generate-memory.test.ts',
   'test/contract/jest-matcher.test.ts',
   'test/contract/lazy-entry.test.ts',
   'test/mock/module-order.test.ts',
@@ -24,11 +24,7 @@ const INTEGRATION = [
   'test/mock/**/*.test.ts',
   'test/record/**/*.test.ts',
   'test/hardening/**/*.test.ts',
-  'test/msw/**/*.test.ts',
-  'test/serve/**/*.test.ts',
   'test/stripe/form-differential.test.ts',
-  'test/contract/cli-validate.test.ts',
-  'test/factory/generate-command.test.ts',
 ];
 
 const EXCLUDE = ['**/node_modules/**', 'test/readme/.blocks/**', 'test/consumer/project/**'];

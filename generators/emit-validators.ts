@@ -4,6 +4,7 @@
  * code `require()`s even in ESM mode, ajv#1976) are inlined, and custom formats are emitted
  * as source, so the generated module needs neither `ajv` nor `require` at run time.
  */
+import { KEPT_EXTENSIONS } from './transforms/strip-openapi-only.js';
 import { createRequire } from 'node:module';
 import { Ajv, _ } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -48,6 +49,8 @@ export function emitValidators(schemas: SchemaSet, header: string): string {
     code: { source: true, esm: true, formats: _`formats`, lines: true },
   });
   for (const [name, source] of Object.entries(FORMAT_SOURCES)) ajv.addFormat(name, compileFormat(source));
+  // Annotations only: strict mode refuses unknown keywords, and these validate nothing.
+  for (const keyword of KEPT_EXTENSIONS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
   const exportMap: Record<string, string> = {};
   for (const [kind, exportName] of Object.entries(VALIDATED_KINDS)) {
     const schema = schemas[kind];

@@ -2,7 +2,7 @@
 
 /** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
 export function escapeToken(token: string): string {
-  // Paths are built on every check, issue or not: skip the regexes for the usual plain token.
+  // Most tokens are plain property names: skip the regexes for them.
   if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -9,6 +9,7 @@
  */
 import type { GeneratedValidationError } from '../generated/validators.js';
 import { appendToken, isAtOrBelow, parsePointer } from './json-pointer.js';
+import { isOpenEnum } from './open-enums.js';
 import { jsonTypeOf, preview, truncate } from './preview.js';
 import {
   admits,
@@ -27,7 +28,10 @@ import {
 import type { ContractIssue, ContractIssueCode, ContractKind, ValidationMode } from './types.js';
 import { get, isArray, isRecord, valueAt } from './value-access.js';
 
-/** Issues found by the schema, split by severity (only unknown properties in tolerant mode warn). */
+/**
+ * Issues found by the schema, split by severity: in tolerant mode unknown properties and new values
+ * of the enums Stripe extends warn.
+ */
 export interface SchemaFindings {
   errors: ContractIssue[];
   warnings: ContractIssue[];
@@ -81,14 +85,27 @@ export function schemaFindings(
       ? undefined
       : (plan.replacements.get(index) ?? issueFor(ctx, error));
     if (!found) return;
-    const issue = inFieldOrder(found);
+    const openEnum = mode === 'tolerant' && found.code === 'enum_mismatch' && isNewEnumValue(ctx, error);
+    const issue = inFieldOrder(openEnum ? { ...found, message: `${found.message} ${NEW_VALUE}` } : found);
     const key = `${issue.path}\u0000${issue.code}\u0000${issue.message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const warn = mode === 'tolerant' && issue.code === 'unknown_property';
+    const warn = openEnum || (mode === 'tolerant' && issue.code === 'unknown_property');
     (warn ? findings.warnings : findings.errors).push(issue);
   });
   return findings;
+}
+
+const NEW_VALUE = '(not known to this API version; Stripe adds values to this enum)';
+
+/**
+ * True for a string outside an enum Stripe extends (open-enums.ts): what a response of a newer
+ * API version carries, so tolerant mode warns. A value of another JSON type is still wrong.
+ */
+function isNewEnumValue(ctx: Context, error: GeneratedValidationError): boolean {
+  if (error.keyword !== 'enum') return false;
+  const tokens = parsePointer(error.instancePath);
+  return typeof valueAt(ctx.value, tokens) === 'string' && isOpenEnum(schemaAt(ctx.root, tokens));
 }
 
 interface Plan {

@@ -1,13 +1,14 @@
 /**
  * Semantic rules for one list page: each item's own rules, newest-first order, the ending-balance
- * chain, and the list `url` against the items' customer. One linear pass over `data`.
+ * chain, and the list `url` against the items' customer. One linear pass over `data`. Guarded
+ * reads throughout: this is the path for pages the schema rejected or the fast path
+ * (semantic-fast-path.ts) could not clear.
  */
+import { urlCustomer } from './list-url.js';
 import { preview } from './preview.js';
 import { transactionFindings } from './semantic-transaction.js';
 import type { ContractIssue } from './types.js';
 import { get, idOf, isArray, isRecord, safeInteger } from './value-access.js';
-
-const LIST_URL = /^\/v1\/customers\/([^/?#]+)\/balance_transactions$/;
 
 interface Item {
   index: number;
@@ -16,8 +17,8 @@ interface Item {
   created: number | undefined;
   amount: number | undefined;
   endingBalance: number | undefined;
-  /** Pointer of the customer field (its `id` when expanded), for url findings. */
-  customerPath: string;
+  /** The customer is expanded: url findings point at its `id`. */
+  customerExpanded: boolean;
 }
 
 /** Appends the semantic findings of a list page to `out`. */
@@ -47,7 +48,7 @@ function readItem(tx: Record<string, unknown>, index: number): Item {
     created: safeInteger(get(tx, 'created')),
     amount: safeInteger(get(tx, 'amount')),
     endingBalance: safeInteger(get(tx, 'ending_balance')),
-    customerPath: isRecord(customer) ? `/data/${index}/customer/id` : `/data/${index}/customer`,
+    customerExpanded: isRecord(customer),
   };
 }
 
@@ -106,19 +107,18 @@ function checkChain(items: readonly Item[], out: ContractIssue[]): void {
 
 function checkUrl(url: unknown, items: readonly Item[], out: ContractIssue[]): void {
   if (typeof url !== 'string') return;
-  const match = LIST_URL.exec(url);
-  if (!match?.[1]) return;
-  const urlCustomer = decode(match[1]);
+  const customer = urlCustomer(url);
+  if (customer === undefined) return;
   const owned = items.filter((i): i is Item & { customer: string } => i.customer !== undefined);
   if (owned.length === 0) return;
-  const agreeing = owned.filter((i) => i.customer === urlCustomer).length;
+  const agreeing = owned.filter((i) => i.customer === customer).length;
   if (agreeing === 0) {
     const customers = [...new Set(owned.map((i) => i.customer))];
     out.push({
       path: '/url',
       code: 'list_url_mismatch',
       keyword: 'semantic',
-      message: `url names customer ${urlCustomer} but the items belong to ${customers.join(', ')}`,
+      message: `url names customer ${customer} but the items belong to ${customers.join(', ')}`,
       expected:
         customers.length === 1
           ? `"/v1/customers/${customers[0]}/balance_transactions"`
@@ -128,22 +128,14 @@ function checkUrl(url: unknown, items: readonly Item[], out: ContractIssue[]): v
     return;
   }
   for (const item of owned) {
-    if (item.customer === urlCustomer) continue;
+    if (item.customer === customer) continue;
     out.push({
-      path: item.customerPath,
+      path: item.customerExpanded ? `/data/${item.index}/customer/id` : `/data/${item.index}/customer`,
       code: 'list_url_mismatch',
       keyword: 'semantic',
-      message: `customer ${item.customer} does not match the list url's customer ${urlCustomer}`,
-      expected: JSON.stringify(urlCustomer),
+      message: `customer ${item.customer} does not match the list url's customer ${customer}`,
+      expected: JSON.stringify(customer),
       received: preview(item.customer),
     });
-  }
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
   }
 }

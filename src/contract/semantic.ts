@@ -1,8 +1,30 @@
 /** Dispatches the semantic layer by contract kind. */
+import { ID_PREFIXES } from '../stripe/transaction-types.js';
+import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
+import { listIsClean, transactionIsClean } from './semantic-fast-path.js';
 import { listFindings } from './semantic-list.js';
-import { checkIdPrefix, checkSafeInteger, ID_PREFIXES, transactionFindings } from './semantic-transaction.js';
+import { checkIdPrefix, checkSafeInteger, transactionFindings } from './semantic-transaction.js';
 import type { ContractIssue, ContractKind } from './types.js';
 import { get } from './value-access.js';
+
+/**
+ * True when `value`, which passed the schema of `kind`, has no semantic findings either: the
+ * common case, answered by direct reads (see semantic-fast-path.ts). `false` means "run
+ * {@link semanticFindings}", not necessarily that there are findings.
+ */
+export function semanticallyClean(kind: ContractKind, value: unknown): boolean {
+  switch (kind) {
+    case 'customer_balance_transaction':
+      return transactionIsClean(value as CustomerBalanceTransaction);
+    case 'customer_balance_transaction_list':
+      return listIsClean(value as CustomerBalanceTransactionList);
+    case 'error':
+    case 'update_params':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** The semantic findings for `value` checked as `kind`; never throws on readable values. */
 export function semanticFindings(kind: ContractKind, value: unknown): ContractIssue[] {
@@ -15,15 +37,15 @@ export function semanticFindings(kind: ContractKind, value: unknown): ContractIs
       listFindings(value, out);
       break;
     case 'create_params':
-      checkSafeInteger(get(value, 'amount'), '/amount', out);
+      checkSafeInteger(get(value, 'amount'), '', 'amount', out);
       break;
     case 'list_params': {
       // `limit` and `created` need no check here: the schema's maximum and the unix-time format
       // already refuse anything beyond 2^53.
       const cursor = ID_PREFIXES.customer_balance_transaction;
-      checkIdPrefix(get(value, 'starting_after'), cursor, '/starting_after', 'starting_after', out);
-      checkIdPrefix(get(value, 'ending_before'), cursor, '/ending_before', 'ending_before', out);
-      checkIdPrefix(get(value, 'invoice'), ID_PREFIXES.invoice, '/invoice', 'invoice', out);
+      checkIdPrefix(get(value, 'starting_after'), cursor, '', 'starting_after', out);
+      checkIdPrefix(get(value, 'ending_before'), cursor, '', 'ending_before', out);
+      checkIdPrefix(get(value, 'invoice'), ID_PREFIXES.invoice, '', 'invoice', out);
       break;
     }
     default:

@@ -68,18 +68,19 @@ function collect(root: SchemaNode, node: SchemaNode, path: string[], depth: numb
 /** An issue for the first oversized array the schema would walk, or `undefined`. */
 export function oversizedArray(sites: readonly ArraySite[], value: unknown): ContractIssue | undefined {
   for (let i = 0; i < sites.length; i += 1) {
-    const found = visit(sites[i] as ArraySite, value, 0, '');
+    const found = visit(sites[i] as ArraySite, value, 0);
     if (found) return found;
   }
   return undefined;
 }
 
-function visit(site: ArraySite, value: unknown, at: number, path: string): ContractIssue | undefined {
+/** The issue for `site` below `value` (its path relative to `value`), or `undefined`. */
+function visit(site: ArraySite, value: unknown, at: number): ContractIssue | undefined {
   if (at === site.path.length) {
     if (!isArray(value) || value.length <= site.limit) return undefined;
     const length = value.length;
     return {
-      path,
+      path: '',
       code: 'too_many_items',
       keyword: 'maxItems',
       message: `array of ${length} items is far beyond the limit of ${site.allowed}; its items were not checked`,
@@ -92,13 +93,20 @@ function visit(site: ArraySite, value: unknown, at: number, path: string): Contr
     // Only reached through an array already within its limit.
     if (!isArray(value)) return undefined;
     for (let i = 0; i < value.length; i += 1) {
-      const found = visit(site, get(value, i), at + 1, appendToken(path, i));
-      if (found) return found;
+      const found = visit(site, get(value, i), at + 1);
+      if (found) return below(i, found);
     }
     return undefined;
   }
   if (!isRecord(value)) return undefined;
   const member = get(value, step);
   if (member === undefined || member === null || typeof member !== 'object') return undefined;
-  return visit(site, member, at + 1, appendToken(path, step));
+  const found = visit(site, member, at + 1);
+  return found && below(step, found);
+}
+
+/** Prefixes an issue's path with `token` on the way back up: paths cost nothing until one is found. */
+function below(token: string | number, issue: ContractIssue): ContractIssue {
+  issue.path = appendToken('', token) + issue.path;
+  return issue;
 }

@@ -43,7 +43,8 @@ export const CONTRACT_KINDS: readonly ContractKind[] = [
 
 /**
  * `strict` treats unknown properties as errors (right for mocks and fixtures); `tolerant` reports
- * unknown additional properties as warnings (right for real responses from newer API versions).
+ * unknown additional properties, and new values of the enums Stripe extends (a transaction's
+ * `type`), as warnings (right for real responses from newer API versions).
  */
 export type ValidationMode = 'strict' | 'tolerant';
 

@@ -5,7 +5,7 @@
 import { validators } from '../generated/validators.js';
 import { describeThrown, preview, truncate } from './preview.js';
 import { schemaFindings } from './schema-issues.js';
-import { semanticFindings } from './semantic.js';
+import { semanticallyClean, semanticFindings } from './semantic.js';
 import { type ArraySite, arraySites, oversizedArray } from './size-guard.js';
 import {
   CONTRACT_KINDS,
@@ -37,7 +37,8 @@ const KINDS: ReadonlyMap<string, KindEntry> = new Map(
  * Checks `value` against the contract of `kind` and returns every finding as data.
  *
  * - `mode: 'strict'` (default) makes unknown properties errors; `'tolerant'` reports unknown
- *   additional properties as `warnings` and still fails on everything else.
+ *   additional properties, and values of the enums Stripe extends without notice (a
+ *   transaction's `type`), as `warnings`, and still fails on everything else.
  * - `semantic: true` (default) adds id-prefix, type ⇄ link, list order, ending-balance chain and
  *   list-url rules, each with its own `code`.
  *
@@ -92,7 +93,11 @@ function run(kind: ContractKind, value: unknown, options: ValidateOptions | unde
   } catch (thrown) {
     return fail(unreadable(thrown));
   }
-  if (raw === undefined && !read.semantic) return { valid: true, errors: [], warnings: [] };
+  // A value the schema passed is usually semantically clean too: the fast path confirms that by
+  // direct reads, and only a value it cannot clear pays for the guarded rules.
+  if (raw === undefined && (!read.semantic || clean(kind, value))) {
+    return { valid: true, errors: [], warnings: [] };
+  }
   const { errors, warnings } =
     raw === undefined ? { errors: [], warnings: [] } : schemaFindings(kind, raw, value, read.mode);
   if (read.semantic) {
@@ -103,6 +108,15 @@ function run(kind: ContractKind, value: unknown, options: ValidateOptions | unde
     }
   }
   return { valid: errors.length === 0, errors, warnings };
+}
+
+/** The fast path's verdict; a value whose reads throw is left to the guarded rules. */
+function clean(kind: ContractKind, value: unknown): boolean {
+  try {
+    return semanticallyClean(kind, value);
+  } catch {
+    return false;
+  }
 }
 
 function fail(...errors: ContractIssue[]): ValidationResult {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgv } from '../../src/cli/args.js';
 import { UsageError } from '../../src/cli/command.js';
 import { commands, runCli } from '../../src/cli/main.js';
-import { captureIo } from '../contract/support/capture-io.js';
+import { captureIo } from '../support/capture-io.js';
 
 const FLAGS = {
   count: { type: 'integer', short: 'n', min: 0 },

@@ -31,8 +31,13 @@ describe('OpenAPI 3.0 → JSON Schema transforms', () => {
     ],
     [
       'OpenAPI-only keywords and extensions are stripped',
-      { type: 'string', example: 'x', deprecated: true, 'x-stripeBypassValidation': true },
+      { type: 'string', example: 'x', deprecated: true, 'x-stripeExpansionResources': {} },
       { type: 'string' },
+    ],
+    [
+      'x-stripeBypassValidation is kept: tolerant mode reads it',
+      { type: 'string', enum: ['a'], 'x-stripeBypassValidation': true, 'x-other': 1 },
+      { type: 'string', enum: ['a'], 'x-stripeBypassValidation': true },
     ],
     [
       'property names that look like keywords are left alone',

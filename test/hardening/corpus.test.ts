@@ -24,7 +24,7 @@ import { createFetchTransport } from '../../src/mock/fetch-transport.js';
 import { mswHandler } from '../../src/mock/msw-adapter.js';
 import { interceptWithNock } from '../../src/mock/nock-adapter.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
-import { captureIo } from '../contract/support/capture-io.js';
+import { captureIo } from '../support/capture-io.js';
 import { snapshot } from '../contract/support/deep-freeze.js';
 import {
   type CliCase,

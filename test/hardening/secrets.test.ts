@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { assertContract, validate } from '../../src/contract/index.js';
 import { type MockStripe, mockStripe } from '../../src/mock/index.js';
-import { captureIo } from '../contract/support/capture-io.js';
+import { captureIo } from '../support/capture-io.js';
 
 const KEY_PATTERN = /(sk|rk|pk)_(test|live)_[0-9A-Za-z]{8,}/g;
 

@@ -13,7 +13,7 @@ import { runCli } from '../../src/cli/main.js';
 import { paramPointer } from '../../src/contract/json-pointer.js';
 import { createFixtures, type MockStripe, mockStripe } from '../../src/index.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
-import { captureIo } from '../contract/support/capture-io.js';
+import { captureIo } from '../support/capture-io.js';
 import { type HttpCase, loadCorpus } from '../hardening/support/corpus.js';
 
 const ORIGIN = 'https://api.stripe.com';

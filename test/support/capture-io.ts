@@ -1,6 +1,6 @@
 /** An in-memory `CliIo` for running the CLI in-process. */
 import { Writable } from 'node:stream';
-import type { CliIo } from '../../../src/cli/command.js';
+import type { CliIo } from '../../src/cli/command.js';
 
 /** `CliIo` plus what was written to stdout and stderr. */
 export interface CapturedIo extends CliIo {

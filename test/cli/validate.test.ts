@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { ROUTES } from '../../src/stripe/routes.js';
-import { captureIo } from './support/capture-io.js';
-import { repoRoot } from './support/fixtures.js';
-import { xmlProblems } from './support/xml-well-formed.js';
+import { captureIo } from '../support/capture-io.js';
+import { repoRoot } from '../contract/support/fixtures.js';
+import { xmlProblems } from '../support/xml-well-formed.js';
 
 const F = 'test/fixtures/contract';
 const HAR = 'test/fixtures/har';

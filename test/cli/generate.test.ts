@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATE_HELP } from '../../src/cli/commands/generate/help.js';
 import { runCli } from '../../src/cli/main.js';
 import { createFixtures, listPage, validators } from '../../src/index.js';
-import { ledgerErrors } from './rules.js';
+import { ledgerErrors } from '../factory/rules.js';
 
 class Capture extends Writable {
   text = '';

@@ -15,7 +15,6 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import nock from 'nock';
 import Stripe from 'stripe';
-import { createFixtures } from 'stripe-balance-kit';
 import { stripeHandlers } from 'stripe-balance-kit/msw';
 import 'stripe-balance-kit/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
