@@ -17,7 +17,12 @@ export type {
   operations,
   paths,
 } from './types.js';
-export { StripeApiError, type StripeBalanceKitErrorCode } from './errors.js';
+export {
+  type MockErrorCode,
+  type PagingErrorCode,
+  StripeApiError,
+  type StripeBalanceKitErrorCode,
+} from './errors.js';
 // Everything `stripe-balance-kit/contract` exports (validate, assertContract, ContractError,
 // validators, schemas, …), as the same objects.
 export * from './contract/index.js';
@@ -41,6 +46,7 @@ export { FixtureOptionsError, type FixtureOptionsErrorCode } from './errors.js';
 // --- mocks (src/mock) -----------------------------------------------------------------------
 export {
   type AddCustomerInput,
+  DEFAULT_REQUEST_LOG_SIZE,
   type Fault,
   type FetchFunction,
   type FormTree,

@@ -5,7 +5,12 @@
  * time. Everything here is also exported by the main entry, as the same objects.
  */
 export { assertContract } from './assert-contract.js';
-export { ContractError, StripeBalanceKitError, isStripeBalanceKitError } from '../errors.js';
+export {
+  ContractError,
+  type ContractErrorCode,
+  StripeBalanceKitError,
+  isStripeBalanceKitError,
+} from '../errors.js';
 export {
   CONTRACT_KINDS,
   type ContractIssue,
@@ -22,5 +27,5 @@ export {
 export { isContractKind, validate } from './validate.js';
 export { schemas, type SchemaName } from '../generated/schemas.js';
 export { STRIPE_API_VERSION } from '../generated/spec-version.js';
-export { validators } from '../generated/validators.js';
+export { type ContractValidator, type RawValidationError, validators } from './validators.js';
 export type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
