@@ -3,6 +3,7 @@ import { demoCommand } from './commands/demo/index.js';
 import { generateCommand } from './commands/generate/index.js';
 import { serveCommand } from './commands/serve/index.js';
 import { validateCommand } from './commands/validate/index.js';
+import { packageVersion } from './version.js';
 
 /** Every subcommand; each lives in its own folder under commands/ and imports no other. */
 export const commands: readonly Command[] = [demoCommand, validateCommand, generateCommand, serveCommand];
@@ -15,6 +16,10 @@ export function usage(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
+    'Options:',
+    '  -h, --help     Show this help',
+    '  -v, --version  Print the version',
+    '',
     'Run `stripe-balance-kit <command> --help` for the options of a command.',
     '',
   ].join('\n');
@@ -26,9 +31,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`stripe-balance-kit: unknown command '${name}'.\n\n${usage()}`);
+    // One line, as a command refuses a flag: what was not understood, and where to look.
+    const refusal = name.startsWith('-')
+      ? `unknown option '${name}'`
+      : `unknown command '${name}' (commands: ${commands.map((c) => c.name).join(', ')})`;
+    io.stderr.write(`stripe-balance-kit: ${refusal}. Run 'stripe-balance-kit --help'.\n`);
     return 2;
   }
   try {

@@ -2,10 +2,14 @@
  * The one argument parser every command uses: both value forms, booleans, integers with
  * one-line errors, `--`, and unknown flags refused the same short way by every command.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgv } from '../../src/cli/args.js';
 import { UsageError } from '../../src/cli/command.js';
 import { commands, runCli } from '../../src/cli/main.js';
+import { packageVersion, versionAbove } from '../../src/cli/version.js';
 import { captureIo } from '../support/capture-io.js';
 
 const FLAGS = {
@@ -90,5 +94,80 @@ describe('every command refuses an unknown flag the same way', () => {
     expect(await runCli([name, '-h'], short)).toBe(0);
     expect(short.out()).toBe(long.out());
     expect(long.out()).toMatch(new RegExp(`^Usage: stripe-balance-kit ${name}`));
+  });
+});
+
+describe('--version', () => {
+  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    version: string;
+  };
+
+  it.each([['--version'], ['-v'], ...commands.map((c) => [c.name, '--version']), ['generate', '-v']])(
+    '%s %s prints the version of package.json',
+    async (...argv) => {
+      const io = captureIo(process.cwd());
+      expect(await runCli(argv, io)).toBe(0);
+      expect(io.out()).toBe(`${version}\n`);
+      expect(io.err()).toBe('');
+    },
+  );
+
+  it('the top-level help lists it', async () => {
+    const io = captureIo(process.cwd());
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(io.out()).toContain('  -v, --version  Print the version\n');
+  });
+
+  it("finds the package's own package.json from the sources, dist/esm or dist/cjs alike", () => {
+    const root = mkdtempSync(join(tmpdir(), 'sbk-version-'));
+    try {
+      writeFileSync(
+        join(root, 'package.json'),
+        JSON.stringify({ name: 'stripe-balance-kit', version: '9.8.7' }),
+      );
+      // dist/cjs/package.json only sets the module type: it is passed over.
+      mkdirSync(join(root, 'dist/cjs/cli'), { recursive: true });
+      writeFileSync(join(root, 'dist/cjs/package.json'), '{"type":"commonjs"}');
+      expect(versionAbove(join(root, 'dist/cjs/cli'))).toBe('9.8.7');
+      expect(packageVersion([join(root, 'dist/esm/cli'), root])).toBe('9.8.7');
+      // A project that depends on the kit is not the kit.
+      const consumer = join(root, 'consumer');
+      mkdirSync(consumer);
+      writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0' }));
+      expect(versionAbove(consumer)).toBe('9.8.7');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    expect(() => packageVersion([])).toThrow('cannot find the package.json of stripe-balance-kit');
+  });
+});
+
+describe('the top level refuses what it does not know in one line', () => {
+  it.each([
+    [
+      ['--frobnicate'],
+      "stripe-balance-kit: unknown option '--frobnicate'. Run 'stripe-balance-kit --help'.\n",
+    ],
+    [
+      ['frobnicate'],
+      "stripe-balance-kit: unknown command 'frobnicate' (commands: demo, validate, generate, serve). Run 'stripe-balance-kit --help'.\n",
+    ],
+  ])('%j', async (argv, message) => {
+    const io = captureIo(process.cwd());
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe(message);
+  });
+});
+
+describe('a negative count reads the same in both spellings', () => {
+  it.each([['generate'], ['serve']])('%s', async (name) => {
+    const extra = name === 'serve' ? ['--seed', '1'] : [];
+    const spaced = captureIo(process.cwd());
+    const joined = captureIo(process.cwd());
+    expect(await runCli([name, ...extra, '--count', '-5'], spaced)).toBe(2);
+    expect(await runCli([name, ...extra, '--count=-5'], joined)).toBe(2);
+    expect(spaced.err()).toBe(`stripe-balance-kit ${name}: --count must be a whole number; got '-5'\n`);
+    expect(joined.err()).toBe(spaced.err());
   });
 });

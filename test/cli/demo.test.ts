@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rawClient } from '../../src/cli/commands/demo/client.js';
 import { runCli } from '../../src/cli/main.js';
 import { mockStripe } from '../../src/mock/index.js';
@@ -26,9 +29,80 @@ describe('demo (npm start)', () => {
     expect(code).toBe(0);
     expect(out()).toContain('official stripe client');
     expect(out()).toMatch(/paged 250 transactions in 3 pages of 100, newest first: ok/);
-    expect(out()).toContain('retried with the same Idempotency-Key, applied once');
+    expect(out()).toMatch(/retried with the same Idempotency-Key, created cbtxn_\w+ \(-1.00 usd\) once/);
     expect(out()).toMatch(/0 problems/);
     expect(out()).toContain('All checks passed.');
+  });
+
+  it('shows money as money, and its numbers add up: the retried create is shown and counted', async () => {
+    const { io, out } = capture();
+    expect(await runCli(['demo'], io)).toBe(0);
+    const text = out();
+    const amount = (pattern: RegExp) => {
+      const match = pattern.exec(text);
+      expect(match, `${pattern} in\n${text}`).not.toBeNull();
+      return Math.round(Number(match?.[1]) * 100);
+    };
+    // Major units with the currency code, as Stripe writes it; never raw minor units or a locale's $.
+    expect(text).toMatch(/final balance -?\d+\.\d\d usd\n/);
+    expect(text).not.toMatch(/\$\d/);
+    const credit = amount(/created cbtxn_\w+ \((-?\d+\.\d\d) usd\), updated its metadata/);
+    const retried = amount(
+      /injected a 500 into a second create: retried with the same Idempotency-Key, created cbtxn_\w+ \((-?\d+\.\d\d) usd\) once/,
+    );
+    const before = amount(/balance (-?\d+\.\d\d) usd → /);
+    const after = amount(/balance -?\d+\.\d\d usd → (-?\d+\.\d\d) usd/);
+    expect([credit, retried]).toEqual([-2500, -100]);
+    expect(after).toBe(before + credit + retried);
+    expect(amount(/final balance (-?\d+\.\d\d) usd/)).toBe(before);
+    expect(text).toContain('(-25.00 usd credit, -1.00 usd retried create)');
+    // 3 list pages, 4 creates (the credit, the 500 and its retry, the refused one), 1 update, 1 retrieve.
+    expect(text).toContain(
+      '9 requests served (list 3, create 4, update 1, retrieve 1), 0 contract violations',
+    );
+    // 3 pages + create, update, retrieve, the retried create, the error = 8 responses; 250 + 1 + 1 fixtures.
+    expect(text).toContain('4. Contract: 8 responses and 252 fixtures checked, 0 problems');
+  });
+
+  it('removes its temp folder unless --keep, and says where it was', async () => {
+    const plain = capture();
+    expect(await runCli(['demo'], plain.io)).toBe(0);
+    const removed = /Sample fixtures written to (\S+)/.exec(plain.out())?.[1] as string;
+    expect(existsSync(removed)).toBe(false);
+    expect(plain.out()).toContain(
+      'removed when the demo ends; run `stripe-balance-kit demo --keep` to keep them and check them',
+    );
+
+    const kept = capture();
+    expect(await runCli(['demo', '--keep'], kept.io)).toBe(0);
+    const dir = /Sample fixtures written to (\S+)/.exec(kept.out())?.[1] as string;
+    try {
+      expect(readdirSync(dir).sort()).toEqual([
+        'credit-note.json',
+        'ledger.json',
+        'ledger.ndjson',
+        'list-page-1.json',
+      ]);
+      expect(kept.out()).toContain(`   check them: stripe-balance-kit validate ${dir}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names an unwritable temp dir in one line, without an errno', async () => {
+    const missing = join(tmpdir(), 'sbk-no-such-dir', 'deeper');
+    vi.stubEnv('TMPDIR', missing);
+    vi.stubEnv('TMP', missing);
+    vi.stubEnv('TEMP', missing);
+    try {
+      const { io, err } = capture();
+      expect(await runCli(['demo'], io)).toBe(2);
+      expect(err()).toBe(
+        `stripe-balance-kit demo: temp dir ${missing} (set TMPDIR to use another): cannot write the file: no such file or directory; create its directory first\n`,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('falls back to raw HTTP over the same mock when `stripe` is not installed', async () => {
@@ -54,7 +128,8 @@ describe('demo (npm start)', () => {
   it('documents itself with --help', async () => {
     const { io, out } = capture();
     expect(await runCli(['demo', '--help'], io)).toBe(0);
-    expect(out()).toContain('Usage: stripe-balance-kit demo');
+    expect(out()).toContain('Usage: stripe-balance-kit demo [options]');
+    expect(out()).toContain('--keep');
   });
 
   it('refuses a flag it does not take instead of ignoring it', async () => {

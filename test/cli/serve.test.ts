@@ -11,8 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { announce } from '../../src/cli/commands/serve/announce.js';
 import { runCli } from '../../src/cli/main.js';
 import { createFixtures } from '../../src/factory/index.js';
+import { StripeCore } from '../../src/mock/core.js';
+import { serveCore } from '../../src/mock/server-transport.js';
+import { captureIo } from '../support/capture-io.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const KEY = 'sk_test_51CliKeyForStripeBalanceKit';
@@ -224,6 +228,36 @@ describe('stripe-balance-kit serve (in process)', () => {
       expect(stderr).toContain(`port ${port} is already in use`);
     } finally {
       await new Promise((done) => blocker.close(done));
+    }
+  });
+
+  it('shows each balance as money in its currency: two decimals for usd, none for jpy', async () => {
+    const fx = createFixtures({ seed: 11 });
+    const usd = fx.ledger({
+      customer: 'cus_MoneyUsd000001',
+      currency: 'usd',
+      count: 3,
+      startingBalance: -6236,
+    });
+    const jpy = fx.ledger({
+      customer: 'cus_MoneyJpy000001',
+      currency: 'jpy',
+      count: 2,
+      startingBalance: -500,
+    });
+    const server = await serveCore(new StripeCore(), { port: 0 });
+    try {
+      server.seed([...usd, ...jpy]);
+      const io = captureIo(work);
+      announce(io, server, [...usd, ...jpy], false);
+      const usdEnd = usd.at(-1)?.ending_balance as number;
+      const jpyEnd = jpy.at(-1)?.ending_balance as number;
+      const sign = (n: number) => (n < 0 ? '-' : '');
+      const dollars = `${sign(usdEnd)}${Math.floor(Math.abs(usdEnd) / 100)}.${String(Math.abs(usdEnd) % 100).padStart(2, '0')}`;
+      expect(io.out()).toContain(`  cus_MoneyUsd000001  3 transactions (balance ${dollars} usd)\n`);
+      expect(io.out()).toContain(`  cus_MoneyJpy000001  2 transactions (balance ${jpyEnd} jpy)\n`);
+    } finally {
+      await server.close();
     }
   });
 });

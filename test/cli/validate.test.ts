@@ -370,3 +370,68 @@ describe('reporters', () => {
     }
   });
 });
+
+describe('a JSON array is checked item by item, in every reporter alike', () => {
+  /** Items 0 and 2 pass; item 1 has a string amount; item 3 is not a Stripe object. */
+  async function arrayFile(): Promise<string> {
+    const seed = JSON.parse(await readFile(path.join(repoRoot, F, 'valid/seed-object.json'), 'utf8'));
+    const file = path.join(tmp, 'array.json');
+    await writeFile(file, JSON.stringify([seed, { ...seed, amount: '400' }, seed, 7], null, 2));
+    return file;
+  }
+
+  test('pretty: each item a record `item N`, findings at /N/…', async () => {
+    const file = await arrayFile();
+    const run = await cli(file);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`FAIL ${file} (4 checked, 2 passed, 2 failed)`);
+    expect(run.out).toContain('✗ item 1 (customer_balance_transaction)');
+    expect(run.out).toContain('/1/amount [wrong_type] expected integer; received string "400"');
+    expect(run.out).toContain('✗ item 3\n');
+    expect(run.out).toContain('/3 [unknown_kind]');
+    expect(run.out).toContain('received number 7');
+    expect(run.out).not.toContain('received array');
+  });
+
+  test('json, junit and github name the same records and paths', async () => {
+    const file = await arrayFile();
+    const json = JSON.parse((await cli('--reporter', 'json', file)).out);
+    expect(json.summary).toMatchObject({ checked: 4, passed: 2, failed: 2 });
+    expect(json.files[0].records.map((r: { name: string }) => r.name)).toEqual(['item 1', 'item 3']);
+    expect(json.files[0].records[0].errors[0]).toMatchObject({ path: '/1/amount', code: 'wrong_type' });
+
+    const junit = (await cli('--reporter', 'junit', file)).out;
+    expect(xmlProblems(junit)).toEqual([]);
+    expect(junit.match(/<testcase /g)).toHaveLength(4);
+    expect(junit).toContain('<testcase name="item 1 (customer_balance_transaction)"');
+    expect(junit).toContain('<failure message="1 contract error: /1/amount"');
+    expect(junit).toContain('<testcase name="item 3"');
+
+    vi.stubEnv('GITHUB_STEP_SUMMARY', '');
+    try {
+      const github = (await cli('--reporter', 'github', file)).out;
+      expect(github).toContain('title=contract%3A wrong_type::item 1: /1/amount: expected integer');
+      expect(github).toContain('title=contract%3A unknown_kind::item 3: /3: cannot tell the contract kind');
+      expect(github).toContain('| item 1 | `/1/amount` | `wrong_type` |');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  test('--kind applies to each item, not to the array', async () => {
+    const file = await arrayFile();
+    const run = await cli('--kind', 'customer_balance_transaction', file);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('✗ item 3 (customer_balance_transaction)');
+    expect(run.out).toContain('/3 [wrong_type]');
+    expect(run.out).not.toContain('received array');
+  });
+
+  test('an empty array has no records and passes', async () => {
+    const file = path.join(tmp, 'empty-array.json');
+    await writeFile(file, '[]\n');
+    const run = await cli(file);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`PASS ${file} (0 checked, 0 passed, 0 failed)`);
+  });
+});

@@ -226,7 +226,7 @@ describe('a full run', () => {
 
   test('demo, and the fixtures it writes', async () => {
     const io = captureIo(tmp);
-    const code = await runCli(['demo'], io);
+    const code = await runCli(['demo', '--keep'], io);
     record('demo stdout', io.out());
     record('demo stderr', io.err());
     expect(code).toBe(0);

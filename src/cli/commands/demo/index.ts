@@ -4,7 +4,7 @@
  * through, every response checked against the contract, a fault injected and survived, and
  * sample fixtures written to a temp dir; then a short report.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from '../../../contract/validate.js';
@@ -12,19 +12,29 @@ import { createFixtures } from '../../../factory/fixtures.js';
 import { listPage } from '../../../factory/list-page.js';
 import { STRIPE_API_VERSION } from '../../../generated/spec-version.js';
 import { mockStripe } from '../../../mock/mock-stripe.js';
+import { formatMoney } from '../../../stripe/money.js';
 import type { CustomerBalanceTransaction } from '../../../types.js';
+import type { CliIo } from '../../command.js';
 import { defineCommand } from '../../define-command.js';
+import { describeFsError, fileError } from '../../file-errors.js';
 import { type DemoClient, officialClient, rawClient } from './client.js';
-import { moneyFormat, typeCounts } from './ledger-summary.js';
+import { operationCounts, shellWord, typeCounts } from './ledger-summary.js';
 
-/** The demo takes no options: the same ledger, paged the same way, on every run and machine. */
-const DEMO_RUN = { seed: 2026, count: 250, pageSize: 100 } as const;
+/** The same ledger, paged the same way, on every run and machine; only where fixtures go is a choice. */
+const DEMO_RUN = { seed: 2026, count: 250, pageSize: 100, currency: 'usd' } as const;
 
-const DEMO_HELP = `Usage: stripe-balance-kit demo
+const DEMO_HELP = `Usage: stripe-balance-kit demo [options]
 
 Builds a seeded ledger, serves it through the mock to the official stripe client (or raw
 HTTP when \`stripe\` is not installed), pages through it, checks every response against the
-contract, injects a fault, writes sample fixtures to a temp dir and prints a report.
+contract, injects a fault, writes sample fixtures to a temp dir and prints a report. Money is
+shown in major units with its currency (-25.00 usd; a zero-decimal currency: -500 jpy).
+
+Options:
+      --keep    Keep the sample fixtures (the temp dir is removed at the end otherwise) and
+                print the validate command that checks them
+  -h, --help    Show this help
+
 Exit 0 when every check passed, 1 otherwise.
 `;
 
@@ -32,14 +42,20 @@ export const demoCommand = defineCommand({
   name: 'demo',
   summary: 'Run a short end-to-end demonstration (what `npm start` runs)',
   help: DEMO_HELP,
-  flags: {},
-  options: () => DEMO_RUN,
-  async run({ seed, count, pageSize }, io) {
+  flags: { keep: { type: 'boolean' } },
+  options: ({ flags }) => ({ ...DEMO_RUN, keep: flags.keep ?? false }),
+  async run({ seed, count, pageSize, currency, keep }, io) {
     const say = (line = '') => io.stdout.write(`${line}\n`);
+    const money = (minor: number) => formatMoney(minor, currency);
     const problems: string[] = [];
-    let checked = 0;
-    const check = (kind: Parameters<typeof validate>[0], value: unknown, what: string) => {
-      checked++;
+    const checked = { responses: 0, fixtures: 0 };
+    const check = (
+      kind: Parameters<typeof validate>[0],
+      value: unknown,
+      what: string,
+      source: keyof typeof checked = 'responses',
+    ) => {
+      checked[source]++;
       const result = validate(kind, value);
       for (const issue of result.errors) problems.push(`${what}: ${issue.path || '/'} ${issue.message}`);
     };
@@ -48,10 +64,9 @@ export const demoCommand = defineCommand({
 
     // 1. Fixtures: a seeded ledger.
     const fx = createFixtures({ seed });
-    const ledger = fx.ledger({ count, currency: 'usd' });
+    const ledger = fx.ledger({ count, currency });
     const customer = ledger[0]?.customer as string;
-    const money = moneyFormat('usd');
-    say(`\n1. Fixtures (seed ${seed}): ${ledger.length} transactions for ${customer} in usd`);
+    say(`\n1. Fixtures (seed ${seed}): ${ledger.length} transactions for ${customer} in ${currency}`);
     say(`   types: ${typeCounts(ledger)}`);
     say(`   final balance ${money(ledger.at(-1)?.ending_balance ?? 0)}`);
 
@@ -86,7 +101,7 @@ export const demoCommand = defineCommand({
       const before = mock.customers.get(customer)?.balance ?? 0;
       const credit = await client.create(customer, {
         amount: -2500,
-        currency: 'usd',
+        currency,
         description: 'Goodwill credit',
       });
       check('customer_balance_transaction', credit, 'create');
@@ -97,7 +112,7 @@ export const demoCommand = defineCommand({
       say(`   created ${credit.id} (${money(credit.amount)}), updated its metadata, retrieved it`);
 
       mock.failNext({ status: 500 });
-      const retried = await client.create(customer, { amount: -100, currency: 'usd' });
+      const retried = await client.create(customer, { amount: -100, currency });
       check('customer_balance_transaction', retried, 'create after a 500');
       const posts = mock.requests.filter((r) => r.operation === 'create').slice(-2);
       const once = mock.transactions(customer).filter((t) => t.id === retried.id).length === 1;
@@ -105,41 +120,89 @@ export const demoCommand = defineCommand({
       if (client.retries && !(once && sameKey))
         problems.push('a 500 was not retried exactly once with the same key');
       say(
-        `   injected a 500: ${client.retries ? `retried with the same Idempotency-Key, applied ${once ? 'once' : 'MORE THAN ONCE'}` : 'raw HTTP does not retry; answered again by hand'}`,
+        `   injected a 500 into a second create: ${client.retries ? 'retried with the same Idempotency-Key' : 'raw HTTP does not retry; sent again by hand'}, created ${retried.id} (${money(retried.amount)}) ${once ? 'once' : 'MORE THAN ONCE'}`,
       );
       const balance = mock.customers.get(customer)?.balance ?? 0;
-      if (balance !== before - 2500 - 100) problems.push(`balance ${balance} is not ${before - 2600}`);
-      say(`   balance ${money(before)} → ${money(balance)}`);
+      const change = credit.amount + retried.amount;
+      if (balance !== before + change)
+        problems.push(`balance ${money(balance)} is not ${money(before + change)}`);
+      say(
+        `   balance ${money(before)} → ${money(balance)} (${money(credit.amount)} credit, ${money(retried.amount)} retried create)`,
+      );
 
-      const error = await client.createRaw(customer, 'currency=usd');
+      const error = await client.createRaw(customer, `currency=${currency}`);
       check('error', error.body, 'error envelope');
       say(`   missing amount → ${error.status} ${JSON.stringify(error.body)}`);
       say(
-        `   ${mock.requests.length} requests served, ${mock.violations.length} contract violations refused`,
+        `   ${mock.requests.length} requests served (${operationCounts(mock.requests.map((r) => r.operation))}), ${mock.violations.length} contract violations refused`,
       );
     } finally {
       mock.restore();
     }
 
-    // 3. Sample fixtures on disk.
-    const dir = await mkdtemp(join(tmpdir(), 'stripe-balance-kit-demo-'));
+    // 3. Sample fixtures on disk, each checked as \`validate\` would check it.
     const page = listPage(ledger, { customer, limit: 10 });
-    check('customer_balance_transaction_list', page, 'listPage()');
+    const creditNote = fx.balanceTransaction({ type: 'credit_note', customer, currency });
+    ledger.forEach((row, index) => {
+      check('customer_balance_transaction', row, `ledger item ${index}`, 'fixtures');
+    });
+    check('customer_balance_transaction_list', page, 'listPage()', 'fixtures');
+    check('customer_balance_transaction', creditNote, 'credit note', 'fixtures');
     const files: Record<string, string> = {
       'ledger.json': `${JSON.stringify(ledger, null, 2)}\n`,
       'ledger.ndjson': ledger.map((row) => `${JSON.stringify(row)}\n`).join(''),
       'list-page-1.json': `${JSON.stringify(page, null, 2)}\n`,
-      'credit-note.json': `${JSON.stringify(fx.balanceTransaction({ type: 'credit_note', customer, currency: 'usd' }), null, 2)}\n`,
+      'credit-note.json': `${JSON.stringify(creditNote, null, 2)}\n`,
     };
-    for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
-    say(`\n3. Sample fixtures written to ${dir}`);
-    say(`   ${Object.keys(files).join(', ')}`);
-    say(`   check them: stripe-balance-kit validate ${dir}`);
+    const dir = await writeFixtures(files);
+    try {
+      say(`\n3. Sample fixtures written to ${dir}`);
+      say(`   ${Object.keys(files).join(', ')}`);
+      say(
+        keep
+          ? `   check them: stripe-balance-kit validate ${shellWord(dir)}`
+          : '   removed when the demo ends; run `stripe-balance-kit demo --keep` to keep them and check them',
+      );
 
-    // 4. Report.
-    say(`\n4. Contract: ${checked} responses and fixtures checked, ${problems.length} problems`);
-    for (const problem of problems.slice(0, 20)) say(`   - ${problem}`);
-    say(problems.length === 0 ? '\nAll checks passed.' : '\nSome checks FAILED.');
+      // 4. Report.
+      say(
+        `\n4. Contract: ${checked.responses} responses and ${checked.fixtures} fixtures checked, ${problems.length} problems`,
+      );
+      for (const problem of problems.slice(0, 20)) say(`   - ${problem}`);
+      say(problems.length === 0 ? '\nAll checks passed.' : '\nSome checks FAILED.');
+    } finally {
+      if (!keep) await removeFixtures(dir, io);
+    }
     return problems.length === 0 ? 0 : 1;
   },
 });
+
+/** A new temp dir holding \`files\`; a temp dir that cannot be written is one line, not an errno. */
+async function writeFixtures(files: Readonly<Record<string, string>>): Promise<string> {
+  const parent = tmpdir();
+  let dir: string;
+  try {
+    dir = await mkdtemp(join(parent, 'stripe-balance-kit-demo-'));
+  } catch (error) {
+    throw fileError(`temp dir ${parent} (set TMPDIR to use another)`, error, 'write');
+  }
+  for (const [name, content] of Object.entries(files)) {
+    const file = join(dir, name);
+    try {
+      await writeFile(file, content);
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true }).catch(() => {});
+      throw fileError(file, error, 'write');
+    }
+  }
+  return dir;
+}
+
+/** Removes the demo's temp dir; failing to is worth a line on stderr, not a failed demo. */
+async function removeFixtures(dir: string, io: CliIo): Promise<void> {
+  try {
+    await rm(dir, { recursive: true, force: true });
+  } catch (error) {
+    io.stderr.write(`stripe-balance-kit demo: could not remove ${dir}: ${describeFsError(error)}\n`);
+  }
+}

@@ -1,6 +1,7 @@
 /** What `serve` prints once it listens: where, the API version, and the customers it serves. */
 import { STRIPE_API_VERSION } from '../../../generated/spec-version.js';
 import type { StripeServer } from '../../../mock/server-transport.js';
+import { formatMoney } from '../../../stripe/money.js';
 import { customerOf } from '../../../stripe/paging.js';
 import type { CustomerBalanceTransaction } from '../../../types.js';
 import type { CliIo } from '../../command.js';
@@ -29,7 +30,7 @@ export function announce(
     say(`serving ${perCustomer.size} customer${perCustomer.size === 1 ? '' : 's'}:`);
     for (const [customer, count] of [...perCustomer].slice(0, LISTED_CUSTOMERS)) {
       const state = server.customers.get(customer);
-      const balance = state?.currency ? ` (balance ${state.balance} ${state.currency})` : '';
+      const balance = state?.currency ? ` (balance ${formatMoney(state.balance, state.currency)})` : '';
       say(`  ${customer}  ${count} transaction${count === 1 ? '' : 's'}${balance}`);
     }
     if (perCustomer.size > LISTED_CUSTOMERS) say(`  … and ${perCustomer.size - LISTED_CUSTOMERS} more`);

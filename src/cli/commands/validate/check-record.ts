@@ -58,6 +58,34 @@ export function checkRecord(
   };
 }
 
+/**
+ * Checks one parsed JSON document. A top-level array (what `generate` and the demo write) is
+ * checked item by item: each item is a record named `item N` (N its 0-based index), its kind
+ * given or detected on its own, and its findings' paths point into the document (`/3/amount`).
+ * An empty array holds no records: nothing to check, nothing failed.
+ */
+export function* checkDocument(
+  origin: RecordOrigin,
+  value: unknown,
+  kind: ContractKind | undefined,
+  options: ValidateOptions,
+): Generator<RecordOutcome> {
+  if (!Array.isArray(value)) {
+    yield checkRecord(origin, value, kind, options);
+    return;
+  }
+  for (let index = 0; index < value.length; index += 1) {
+    const name = origin.name === 'document' ? `item ${index}` : `${origin.name} item ${index}`;
+    yield atIndex(checkRecord({ ...origin, name }, value[index], kind, options), index);
+  }
+}
+
+/** The outcome with its findings' paths moved under `/index`. */
+function atIndex(outcome: RecordOutcome, index: number): RecordOutcome {
+  const move = (issue: ContractIssue): ContractIssue => ({ ...issue, path: `/${index}${issue.path}` });
+  return { ...outcome, errors: outcome.errors.map(move), warnings: outcome.warnings.map(move) };
+}
+
 /** A failed outcome with the given findings. */
 export function failed(
   origin: RecordOrigin,

@@ -23,9 +23,12 @@ node_modules is skipped) and globs such as 'recordings/**/*.har' (quote them for
 Input formats
   .json           One JSON document: a customer_balance_transaction, a list page, or an error
                   envelope. Its kind is detected from \`object\` / \`error\` unless --kind is given.
+                  A JSON array (what generate and demo write) is checked item by item: each item
+                  is a record named \`item N\` (0-based), its findings at /N/…, its kind detected
+                  on its own or given by --kind; an empty array has no records and passes.
                   A .json file with a log.entries array is read as HAR.
   .ndjson .jsonl  One JSON document per line, streamed; each line is a record reported with its
-                  line number. Blank lines are ignored.
+                  line number (a line holding an array, item by item). Blank lines are ignored.
   .har            HTTP Archive. Each entry is matched by method and path to one of
 ${routeLines('                    ')}
                   Its request parameters (the form body in Stripe bracket syntax, metadata[k]=v,

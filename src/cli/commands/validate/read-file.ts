@@ -1,6 +1,7 @@
 /**
- * Reads one input file into record outcomes: a JSON document (one record, or a HAR recording),
- * NDJSON streamed line by line (one record per non-blank line, with its line number), or HAR.
+ * Reads one input file into record outcomes: a JSON document (one record; a top-level array, one
+ * record per item; or a HAR recording), NDJSON streamed line by line (one record per non-blank
+ * line, with its line number; a line holding an array, one per item), or HAR.
  *
  * Size limits, so a huge input costs neither gigabytes of memory nor minutes: a JSON or HAR
  * document must be parsed whole (there is no streaming JSON parser among our dependencies), so
@@ -14,7 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContractKind, ValidateOptions } from '../../../contract/types.js';
 import { fileFailure } from '../../file-errors.js';
-import { checkRecord, unreadable } from './check-record.js';
+import { checkDocument, unreadable } from './check-record.js';
 import { harOutcomes, isHar } from './har.js';
 import type { InputFile } from './inputs.js';
 import type { RecordOutcome } from './outcome.js';
@@ -69,7 +70,7 @@ export async function* readInputFile(file: InputFile, ctx: ReadContext): AsyncGe
     yield unreadable(origin(file, 'file'), 'not a HAR file: no log.entries array');
     return;
   }
-  yield checkRecord(origin(file, 'document'), value, ctx.kind, ctx.options);
+  yield* checkDocument(origin(file, 'document'), value, ctx.kind, ctx.options);
 }
 
 async function* readNdjson(file: InputFile, ctx: ReadContext): AsyncGenerator<RecordOutcome> {
@@ -94,7 +95,7 @@ async function* readNdjson(file: InputFile, ctx: ReadContext): AsyncGenerator<Re
         yield unreadable(at, `line ${lineNumber} is not valid JSON: ${message(error)}`);
         continue;
       }
-      yield checkRecord(at, value, ctx.kind, ctx.options);
+      yield* checkDocument(at, value, ctx.kind, ctx.options);
     }
   } catch (error) {
     yield unreadable(origin(file, 'file'), fileFailure(error, 'read'));
