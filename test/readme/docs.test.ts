@@ -5,7 +5,7 @@
  * imports named by an install line. Jest blocks and config files run in the newcomer test.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -58,9 +58,31 @@ function importsOf(code: string): string[] {
 }
 
 let tsResults: BlockResult[] = [];
+let typeErrors: string[] = [];
 beforeAll(() => {
   // One child vitest for every page's blocks: spawning one per page would cost a minute.
-  tsResults = runTsBlocks(allBlocks, join(ROOT, 'test/readme/.blocks/main'));
+  const dir = join(ROOT, 'test/readme/.blocks/main');
+  tsResults = runTsBlocks(allBlocks, dir);
+  // The blocks as written (strict, with the repo's settings), the package resolved to the sources.
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ extends: '../../../../tsconfig.json', include: ['./*.ts'] }),
+  );
+  try {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      },
+    );
+  } catch (error) {
+    typeErrors = String((error as { stdout?: string }).stdout ?? error)
+      .split('\n')
+      .filter((l) => l.includes('error TS'));
+  }
 }, 300_000);
 
 describe.each(pages)('$file', ({ file, blocks }) => {
@@ -72,6 +94,10 @@ describe.each(pages)('$file', ({ file, blocks }) => {
       if (block.lang === 'json' || block.lang === 'js')
         expect(block.title, `${file}:${block.line} needs title=`).toBeDefined();
     }
+  });
+
+  it('every TypeScript block type-checks, as the reader’s editor would check it', () => {
+    expect(typeErrors.filter((line) => line.includes(`${file.replace(/[^\w]+/g, '-')}-block-`))).toEqual([]);
   });
 
   it('every TypeScript block runs (test blocks pass, script blocks do not throw)', () => {
