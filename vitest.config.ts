@@ -16,6 +16,7 @@ const SLOW = [
   'test/contract/jest-matcher.test.ts',
   'test/contract/lazy-entry.test.ts',
   'test/mock/module-order.test.ts',
+  'test/types/stripe-versions.test.ts',
 ];
 
 /** Tests that cross a transport, a socket, the file system or the CLI: the mock, record, corpus. */

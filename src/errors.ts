@@ -19,7 +19,9 @@ export type StripeBalanceKitErrorCode =
   | ContractErrorCode
   | RecordingErrorCode
   | MockErrorCode
-  | PagingErrorCode;
+  | PagingErrorCode
+  /** The package was loaded on a Node.js outside `engines` (22.0–22.11, say). */
+  | 'unsupported_node';
 
 /** The base class of every error this package throws; switch on `code`. */
 export class StripeBalanceKitError extends Error {

@@ -4,12 +4,27 @@
  * `./vitest`, `./jest` and `./msw` add the test-runner pieces. Everything else is internal.
  */
 
+// Fails at import, with one line naming the versions, on a Node.js without require(esm)
+// (22.0–22.11), where createFixtures() would otherwise die later with ERR_REQUIRE_ESM.
+import { assertSupportedNode } from './runtime-check.js';
+
+assertSupportedNode();
+
 // --- types, the generated contract and the contract checks ----------------------------------
 export type {
   CreateParams,
   CustomerBalanceTransactionType,
+  ExpandableField,
+  ExpandedCheckoutSession,
+  ExpandedCreditNote,
+  ExpandedCustomer,
+  ExpandedInvoice,
+  ExpandedLinks,
   ListParams,
   Metadata,
+  MetadataParam,
+  StrictCreateParams,
+  StrictUpdateParams,
   StripeErrorEnvelope,
   StripeErrorObject,
   UpdateParams,
@@ -33,7 +48,10 @@ export {
   createFixtures,
   listPage,
   type BalanceTransactionOverrides,
+  type BuiltBalanceTransaction,
   type DeepPartial,
+  type ExpandedBy,
+  type KnownTypeIn,
   type FixtureSet,
   type FixturesOptions,
   type LedgerOptions,

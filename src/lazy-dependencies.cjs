@@ -29,7 +29,9 @@ function requireEsm(id) {
   try {
     return require(id);
   } catch (error) {
-    if (error?.code !== 'ERR_REQUIRE_ESM') throw error;
+    // jest 30 throws ERR_REQUIRE_ESM; jest 29 tries the ES module as a script: a SyntaxError
+    // from its own realm (so checked by name, not instanceof).
+    if (error?.code !== 'ERR_REQUIRE_ESM' && error?.name !== 'SyntaxError') throw error;
     return require('node:module')._load(require.resolve(id), null, false);
   }
 }

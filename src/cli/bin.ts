@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import '../runtime-check-cli.js';
 import { runCli } from './main.js';
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(

@@ -28,4 +28,9 @@ export { isContractKind, validate } from './validate.js';
 export { schemas, type SchemaName } from '../generated/schemas.js';
 export { STRIPE_API_VERSION } from '../generated/spec-version.js';
 export { type ContractValidator, type RawValidationError, validators } from './validators.js';
-export type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
+export type {
+  CustomerBalanceTransaction,
+  CustomerBalanceTransactionList,
+  StrictCustomerBalanceTransaction,
+  StrictCustomerBalanceTransactionList,
+} from '../types.js';

@@ -4,6 +4,10 @@
  * the `@types/jest` globals. Import it from a test file or a `setupFilesAfterEach` module.
  */
 import { expect } from '@jest/globals';
+// Type-only, kept in the emitted declarations: the augmentation below merges into jest's own
+// `expect` declarations (and names their `AsymmetricMatcher`) without the test file importing
+// `@jest/globals` first or listing `jest` in `types`.
+import type { AsymmetricMatcher } from 'expect';
 import { matchContract } from './matcher.js';
 import type { ContractKind, ValidateOptions } from './types.js';
 

@@ -5,21 +5,25 @@
 import type { ContractIssue } from '../errors.js';
 import type { ValidatedKind } from '../generated/validators.js';
 import type {
-  CreateParams,
-  CustomerBalanceTransaction,
-  CustomerBalanceTransactionList,
+  ExpandableField,
   ListParams,
+  StrictCreateParams,
+  StrictCustomerBalanceTransaction,
+  StrictCustomerBalanceTransactionList,
+  StrictUpdateParams,
   StripeErrorEnvelope,
-  UpdateParams,
 } from '../types.js';
 
-/** The TypeScript type each contract kind narrows to once it passes. */
+/**
+ * The TypeScript type each contract kind narrows to once it passes: the `Strict…` shapes, since
+ * the contract is what makes a loosely typed value (stripe-node's, or `unknown`) strict.
+ */
 export interface ContractTypes {
-  customer_balance_transaction: CustomerBalanceTransaction;
-  customer_balance_transaction_list: CustomerBalanceTransactionList;
+  customer_balance_transaction: StrictCustomerBalanceTransaction<ExpandableField>;
+  customer_balance_transaction_list: StrictCustomerBalanceTransactionList;
   error: StripeErrorEnvelope;
-  create_params: CreateParams;
-  update_params: UpdateParams;
+  create_params: StrictCreateParams;
+  update_params: StrictUpdateParams;
   list_params: ListParams;
 }
 

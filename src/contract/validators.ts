@@ -24,4 +24,7 @@ export interface ContractValidator<T> {
  * One precompiled (standalone AJV) validator per contract kind, strict. `validate()` wraps these
  * with readable findings and the semantic rules; call them directly only for the raw speed.
  */
-export const validators: { readonly [K in ContractKind]: ContractValidator<ContractTypes[K]> } = generated;
+export const validators: { readonly [K in ContractKind]: ContractValidator<ContractTypes[K]> } =
+  // The schema lets a transaction's nullable fields be absent (bodies of old API versions); the
+  // Strict types follow what Stripe sends today, every field present, so the guards say that.
+  generated as unknown as { readonly [K in ContractKind]: ContractValidator<ContractTypes[K]> };

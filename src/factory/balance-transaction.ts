@@ -4,7 +4,13 @@
  * plausible balance before it (0 before `initial`; a credit before a positive
  * `applied_to_invoice`, which never passes zero).
  */
-import type { CustomerBalanceTransaction, CustomerBalanceTransactionType, Metadata } from '../types.js';
+import { FixtureOptionsError } from '../errors.js';
+import type {
+  CustomerBalanceTransactionType,
+  ExpandableField,
+  Metadata,
+  StrictCustomerBalanceTransaction,
+} from '../types.js';
 import { amountOfSize } from './amounts.js';
 import { type CurrencyInfo, currencyInfo, pickCurrency } from './currencies.js';
 import { descriptionFor } from './descriptions.js';
@@ -14,7 +20,7 @@ import { metadataFor } from './metadata.js';
 import { type BalanceTransactionOverrides, expandable, given } from './overrides.js';
 import type { RandomSource } from './random-source.js';
 import { STANDALONE_WINDOW } from './timestamps.js';
-import { TRANSACTION_TYPES, TYPE_RULES } from '../stripe/transaction-types.js';
+import { isTransactionType, TRANSACTION_TYPES, TYPE_RULES } from '../stripe/transaction-types.js';
 import { TYPE_WEIGHTS } from './type-weights.js';
 import { independentAmount, magnitude } from './type-amounts.js';
 
@@ -26,24 +32,24 @@ export interface Links {
 }
 
 /** The fields of a transaction, in the order Stripe serialises them. */
-export function assembleTransaction(
-  fields: Omit<CustomerBalanceTransaction, 'object'>,
-): CustomerBalanceTransaction {
+export function assembleTransaction<E extends ExpandableField = never>(
+  fields: Omit<StrictCustomerBalanceTransaction<E>, 'object'>,
+): StrictCustomerBalanceTransaction<E> {
   return {
     id: fields.id,
     object: 'customer_balance_transaction',
     amount: fields.amount,
-    checkout_session: fields.checkout_session ?? null,
+    checkout_session: fields.checkout_session,
     created: fields.created,
-    credit_note: fields.credit_note ?? null,
+    credit_note: fields.credit_note,
     currency: fields.currency,
     customer: fields.customer,
-    customer_account: fields.customer_account ?? null,
-    description: fields.description ?? null,
+    customer_account: fields.customer_account,
+    description: fields.description,
     ending_balance: fields.ending_balance,
-    invoice: fields.invoice ?? null,
+    invoice: fields.invoice,
     livemode: fields.livemode,
-    metadata: fields.metadata === undefined ? {} : fields.metadata,
+    metadata: fields.metadata,
     type: fields.type,
   };
 }
@@ -53,9 +59,9 @@ export function buildTransaction(
   context: FixtureContext,
   random: RandomSource,
   overrides: BalanceTransactionOverrides = {},
-): CustomerBalanceTransaction {
+): StrictCustomerBalanceTransaction<ExpandableField> {
   const livemode = overrides.livemode ?? context.livemode;
-  const type = overrides.type ?? pickTypeFor(random, overrides);
+  const type = overrides.type === undefined ? pickTypeFor(random, overrides) : knownType(overrides.type);
   const currency = currencyInfo(overrides.currency ?? pickCurrency(random).code);
   const created = overrides.created ?? random.int(Math.max(0, context.now - STANDALONE_WINDOW), context.now);
   const amount = overrides.amount ?? standaloneAmount(random, type, currency);
@@ -66,7 +72,7 @@ export function buildTransaction(
       ? expandable(overrides.customer, 'customer', () => customerId(random))
       : null) ?? customerId(random);
 
-  const transaction = assembleTransaction({
+  const transaction = assembleTransaction<ExpandableField>({
     id: overrides.id ?? transactionId(random, created, context.account),
     amount,
     checkout_session: given(overrides, 'checkout_session')
@@ -104,6 +110,16 @@ export function buildTransaction(
   });
   if (overrides.object !== undefined) transaction.object = overrides.object;
   return withUnknownFields(transaction, overrides);
+}
+
+// The overrides take stripe-node's open `type`; a value without Stripe's rules can't be built.
+function knownType(type: string): CustomerBalanceTransactionType {
+  if (isTransactionType(type)) return type;
+  throw new FixtureOptionsError(
+    'invalid_fixture_option',
+    'type',
+    `type must be one of ${TRANSACTION_TYPES.join(', ')}; got ${JSON.stringify(type)}`,
+  );
 }
 
 /** The links a `type` carries, newly minted; every other link is null. */
@@ -227,9 +243,9 @@ function copyMetadata(metadata: Metadata | null): Metadata | null {
 
 // Overrides win even over the schema: JavaScript callers may add fields on purpose.
 function withUnknownFields(
-  transaction: CustomerBalanceTransaction,
+  transaction: StrictCustomerBalanceTransaction<ExpandableField>,
   overrides: BalanceTransactionOverrides,
-): CustomerBalanceTransaction {
+): StrictCustomerBalanceTransaction<ExpandableField> {
   for (const key of Object.keys(overrides)) {
     if (!Object.hasOwn(transaction, key)) {
       (transaction as unknown as Record<string, unknown>)[key] = (overrides as Record<string, unknown>)[key];

@@ -10,11 +10,11 @@
  *   `[...fx.ledgerStream(o)]` whenever, and however often, either is called. For another
  *   ledger, pass another `customer`, or make a set with another seed.
  */
-import type { CustomerBalanceTransaction } from '../types.js';
+import type { StrictCustomerBalanceTransaction } from '../types.js';
 import { buildTransaction } from './balance-transaction.js';
 import { type FixtureContext, fixtureContext } from './fixture-context.js';
 import { type LedgerOptions, ledgerTransactions, planLedger } from './ledger.js';
-import type { BalanceTransactionOverrides } from './overrides.js';
+import type { BalanceTransactionOverrides, BuiltBalanceTransaction, KnownTypeIn } from './overrides.js';
 import { DEFAULT_SEED, deriveSeed, RandomSource, type Seed } from './random-source.js';
 import { DEFAULT_NOW, type TimeInput, toUnixSeconds } from './timestamps.js';
 import { FixtureOptionsError } from '../errors.js';
@@ -49,20 +49,24 @@ export interface FixtureSet {
    * The next transaction of this set's sequence, with `overrides` winning over generated
    * fields and derived fields kept consistent (a `credit_note` type gets a `cn_` credit note and
    * its `in_` invoice, a `jpy` currency whole-yen amounts, `livemode: true` `cs_live_` ids).
+   * Links are ids (so the result fits `Stripe.CustomerBalanceTransaction`) except those the
+   * overrides give as objects, which the result's type shows as expanded.
    */
-  balanceTransaction(overrides?: BalanceTransactionOverrides): CustomerBalanceTransaction;
+  balanceTransaction<const O extends BalanceTransactionOverrides = Record<never, never>>(
+    overrides?: O & KnownTypeIn<O>,
+  ): BuiltBalanceTransaction<O>;
   /**
    * `count` transactions of one customer in one currency, oldest first, following Stripe's
    * rules (ending balances chain from `startingBalance`, `created` strictly increases, links and
    * signs follow `type`). Throws a `FixtureOptionsError` for options no ledger can satisfy.
    */
-  ledger(options: LedgerOptions): CustomerBalanceTransaction[];
+  ledger(options: LedgerOptions): StrictCustomerBalanceTransaction[];
   /**
    * The same transactions as {@link FixtureSet.ledger} with the same options, generated lazily
    * in constant memory (a million rows stream as cheaply as ten). Options are checked when
    * called, not at the first `next()`.
    */
-  ledgerStream(options: LedgerOptions): Generator<CustomerBalanceTransaction, void, undefined>;
+  ledgerStream(options: LedgerOptions): Generator<StrictCustomerBalanceTransaction, void, undefined>;
 }
 
 /**
@@ -95,7 +99,9 @@ export function createFixtures(options: FixturesOptions = {}): FixtureSet {
     seed,
     now,
     livemode,
-    balanceTransaction: (overrides = {}) => buildTransaction(context, sequence, overrides),
+    // The built links are ids wherever the overrides gave none as an object, as the type says.
+    balanceTransaction: <O extends BalanceTransactionOverrides>(overrides?: O) =>
+      buildTransaction(context, sequence, overrides) as BuiltBalanceTransaction<O>,
     ledgerStream: (ledgerOptions) => ledgerTransactions(context, planLedger(context, ledgerOptions)),
     ledger: (ledgerOptions) => Array.from(ledgerTransactions(context, planLedger(context, ledgerOptions))),
   };
@@ -109,7 +115,9 @@ let defaultSet: FixtureSet | undefined;
  * the whole process: each call gives the next object of that set. For fixtures that must not
  * depend on what else ran first, use `createFixtures({ seed })`.
  */
-export function buildBalanceTransaction(overrides?: BalanceTransactionOverrides): CustomerBalanceTransaction {
+export function buildBalanceTransaction<const O extends BalanceTransactionOverrides = Record<never, never>>(
+  overrides?: O & KnownTypeIn<O>,
+): BuiltBalanceTransaction<O> {
   defaultSet ??= createFixtures();
-  return defaultSet.balanceTransaction(overrides);
+  return defaultSet.balanceTransaction<O>(overrides);
 }

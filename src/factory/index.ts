@@ -10,6 +10,12 @@ export {
 } from './fixtures.js';
 export type { LedgerOptions } from './ledger.js';
 export { listPage, type ListPageOptions } from './list-page.js';
-export type { BalanceTransactionOverrides, DeepPartial } from './overrides.js';
+export type {
+  BalanceTransactionOverrides,
+  BuiltBalanceTransaction,
+  DeepPartial,
+  ExpandedBy,
+  KnownTypeIn,
+} from './overrides.js';
 export type { Seed } from './random-source.js';
 export type { TimeInput } from './timestamps.js';

@@ -17,7 +17,7 @@
  * they are paid, not years later).
  */
 import { FixtureOptionsError } from '../errors.js';
-import type { CustomerBalanceTransaction, CustomerBalanceTransactionType } from '../types.js';
+import type { CustomerBalanceTransactionType, StrictCustomerBalanceTransaction } from '../types.js';
 import { assembleTransaction, type Links, linksFor } from './balance-transaction.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
 import { type CurrencyInfo, currencyInfo, pickCurrency } from './currencies.js';
@@ -135,7 +135,7 @@ export function planLedger(context: FixtureContext, options: LedgerOptions): Led
 export function* ledgerTransactions(
   context: FixtureContext,
   plan: LedgerPlan,
-): Generator<CustomerBalanceTransaction, void, undefined> {
+): Generator<StrictCustomerBalanceTransaction, void, undefined> {
   const random = new RandomSource(plan.seed);
   const customer = plan.customer ?? customerId(random);
   const currency = plan.currency ?? pickCurrency(random);

@@ -30,16 +30,20 @@ export interface ListPageOptions extends ListPageQuery {
  *
  * The array is indexed once (cached per array), so every later page costs O(limit), however
  * deep. Treat the array as immutable while paging; appending is detected and re-indexed.
+ *
+ * The page holds the very objects given, so it is typed by them: a page of fixtures fits
+ * `Stripe.ApiList<Stripe.CustomerBalanceTransaction>`, and stripe-node's own transactions page too.
  */
-export function listPage(
-  transactions: readonly CustomerBalanceTransaction[],
+export function listPage<T extends CustomerBalanceTransaction>(
+  transactions: readonly T[],
   options: ListPageOptions,
-): CustomerBalanceTransactionList {
+): CustomerBalanceTransactionList<T> {
   const { customer } = options;
   if (typeof customer !== 'string' || customer.length === 0) {
     throw invalidRequest('listPage() needs the customer id of the list, e.g. { customer: "cus_..." }', {
       param: 'customer',
     });
   }
-  return indexFor(transactions).page(customer, options);
+  // The page holds items of `transactions` themselves, so of their type.
+  return indexFor(transactions).page(customer, options) as CustomerBalanceTransactionList<T>;
 }

@@ -4,12 +4,18 @@
  * every seed is derived by hashing strings, so output depends only on the seed, the options and
  * the installed Faker version (the lockfile pins it): no clocks, no `Math.random`.
  */
-import type { Faker, LocaleDefinition } from '@faker-js/faker';
 import { loadEnglishFaker } from '../lazy-dependencies.cjs';
+
+// Faker is ESM-only: the `resolution-mode` attribute lets the CommonJS declarations (dist/cjs, read
+// by `module: node16` CommonJS projects) name its types without TS1541. Import types, because
+// biome rejects attributes on an `import type` statement.
+type FakerModule = typeof import('@faker-js/faker', { with: { 'resolution-mode': 'import' }});
+type Faker = InstanceType<FakerModule['Faker']>;
+type LocaleDefinition = import('@faker-js/faker', { with: { 'resolution-mode': 'import' }}).LocaleDefinition;
 
 /** Faker's class and its merged [en, base] locale definitions. */
 interface EnglishFaker {
-  FakerClass: typeof Faker;
+  FakerClass: FakerModule['Faker'];
   definitions: LocaleDefinition;
 }
 
@@ -24,7 +30,7 @@ let english: EnglishFaker | undefined;
 function englishFaker(): EnglishFaker {
   if (english === undefined) {
     const { faker } = loadEnglishFaker();
-    english = { FakerClass: faker.constructor as typeof Faker, definitions: faker.rawDefinitions };
+    english = { FakerClass: faker.constructor as FakerModule['Faker'], definitions: faker.rawDefinitions };
   }
   return english;
 }

@@ -7,9 +7,9 @@
  *
  * Only the four Customer Balance Transactions routes' paths are claimed (every method, so an
  * unsupported one gets Stripe's 404 as on every transport); every other request falls
- * through to your other handlers and then to msw's `onUnhandledRequest` strategy (use `'error'`
- * in contract tests). This is the only module of the package that imports `msw`, an optional
- * peer dependency.
+ * through to your other handlers and then to msw's unhandled-request strategy (use `'error'` in
+ * contract tests: `server.listen(unhandledRequests('error'))` sets it on msw 2 and 3 alike). This
+ * is the only module of the package that imports `msw`, an optional peer dependency (2 or 3).
  */
 import type { HttpHandler } from 'msw';
 import { normalizeOrigin } from '../stripe/origin.js';
@@ -25,6 +25,30 @@ export interface StripeHandlersOptions extends StripeCoreOptions {
    * host/port/protocol.
    */
   host?: string;
+}
+
+/** The strategies msw 2 and 3 share for a request no handler answers. */
+export type UnhandledRequestStrategy = 'bypass' | 'warn' | 'error';
+
+/** `server.listen()` options that set the unhandled-request strategy in msw 2 and 3 alike. */
+export interface UnhandledRequestOptions {
+  /** msw 2's option. */
+  onUnhandledRequest: UnhandledRequestStrategy;
+  /** msw 3's name for it (msw 3 ignores `onUnhandledRequest`, and msw 2 this one). */
+  onUnhandledFrame: UnhandledRequestStrategy;
+}
+
+/**
+ * Options for `server.listen()` that apply `strategy` to unhandled requests on msw 2
+ * (`onUnhandledRequest`) and msw 3 (`onUnhandledFrame`). msw 3 renamed the option and silently
+ * ignores the old name, so `listen({ onUnhandledRequest: 'error' })` lets unhandled requests
+ * reach the network there (with a warning); this form is right on both.
+ *
+ * @example
+ * server.listen(unhandledRequests('error'));
+ */
+export function unhandledRequests(strategy: UnhandledRequestStrategy): UnhandledRequestOptions {
+  return { onUnhandledRequest: strategy, onUnhandledFrame: strategy };
 }
 
 /** msw handlers for the four endpoints and the state behind them. */
@@ -44,7 +68,7 @@ export interface StripeHandlers extends MockState {
  * @example
  * const stripeMock = stripeHandlers();
  * const server = setupServer(...stripeMock.handlers);
- * server.listen({ onUnhandledRequest: 'error' });
+ * server.listen(unhandledRequests('error')); // msw 2: { onUnhandledRequest: 'error' }, msw 3: { onUnhandledFrame: 'error' }
  * stripeMock.customers.add({ id: 'cus_NcjdgdwZyI9Rj7' });
  * const stripe = new Stripe('sk_test_123'); // or { httpClient: Stripe.createFetchHttpClient() }
  */

@@ -5,12 +5,12 @@
  */
 import type { ContractKind } from '../contract/types.js';
 import type {
-  CreateParams,
+  StrictCreateParams,
   CustomerBalanceTransaction,
   CustomerBalanceTransactionList,
   ListParams,
   Metadata,
-  UpdateParams,
+  StrictUpdateParams,
 } from '../types.js';
 import { invalidRequest, resourceMissing } from '../stripe/api-errors.js';
 import { type ExpandPlan, expandTransaction } from '../stripe/expand.js';
@@ -60,7 +60,7 @@ function expanded(
 
 function createTransaction(
   ctx: OperationContext,
-  params: CreateParams,
+  params: StrictCreateParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
   const metadata = typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {};
@@ -115,7 +115,7 @@ function retrieveTransaction(
 /** Only description and metadata change; metadata merges key by key, `''` unsets. */
 function updateTransaction(
   ctx: OperationContext,
-  params: UpdateParams,
+  params: StrictUpdateParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
   const current = findOwn(ctx);

@@ -4,7 +4,7 @@
  * out this same view of their one {@link StripeCore}, so a test reads the same way whichever
  * transport it uses.
  */
-import type { CustomerBalanceTransaction } from '../types.js';
+import type { CustomerBalanceTransaction, StrictCustomerBalanceTransaction } from '../types.js';
 import type { MockContractViolationError } from '../errors.js';
 import type { RecordedRequest, StripeCore } from './core.js';
 import type { Fault } from './faults.js';
@@ -19,10 +19,17 @@ export interface MockState {
     /** The customer with its balances, or `undefined` if the mock doesn't know it. */
     get(id: string): MockCustomer | undefined;
   };
-  /** Preloads transactions (for instance a ledger from `createFixtures().ledger()`). */
+  /**
+   * Preloads transactions (for instance a ledger from `createFixtures().ledger()`, or the `data`
+   * of a page stripe-node fetched). Each must pass the strict contract: the type takes whatever
+   * Stripe may send, and a value outside the contract throws an `InvalidSeedError`.
+   */
   seed(transactions: readonly CustomerBalanceTransaction[]): void;
-  /** The customer's transactions, oldest first. */
-  transactions(customer: string): CustomerBalanceTransaction[];
+  /**
+   * The customer's transactions, oldest first, as the mock stores them: strict, with links as
+   * ids (unless seeded expanded), so they fit `Stripe.CustomerBalanceTransaction`.
+   */
+  transactions(customer: string): StrictCustomerBalanceTransaction[];
   /** Every request received, bodies and queries decoded, in arrival order. */
   readonly requests: readonly RecordedRequest[];
   /** Responses the mock refused to send because they broke the contract (each also failed its request). */
@@ -41,7 +48,11 @@ export function stateHandle(core: StripeCore): MockState {
       get: (id) => core.store.getCustomer(id),
     },
     seed: (transactions) => core.store.seed(transactions),
-    transactions: (customer) => structuredClone([...core.store.transactionsOf(customer).values()]),
+    // Seeds passed the strict contract and the mock builds its own strict, with ids for links.
+    transactions: (customer) =>
+      structuredClone([
+        ...core.store.transactionsOf(customer).values(),
+      ]) as StrictCustomerBalanceTransaction[],
     get requests() {
       return core.requests;
     },

@@ -44,22 +44,30 @@ export function expandTransaction(
   if (plan.size === 0) return transaction;
   const out: CustomerBalanceTransaction = { ...transaction };
   const customerId = idOf(transaction.customer) ?? '';
-  if (plan.has('customer'))
-    out.customer = customerOf(customerId) ?? { id: customerId, object: 'customer', deleted: true };
+  // The expansions carry more than `{ id, object }`; typed by those two, as the object is.
+  if (plan.has('customer')) {
+    const deleted = { id: customerId, object: 'customer' as const, deleted: true };
+    out.customer = customerOf(customerId) ?? deleted;
+  }
   const invoice = idOf(transaction.invoice);
-  if (plan.has('invoice') && invoice) out.invoice = { id: invoice, object: 'invoice', customer: customerId };
+  if (plan.has('invoice') && invoice) {
+    const expandedInvoice = { id: invoice, object: 'invoice' as const, customer: customerId };
+    out.invoice = expandedInvoice;
+  }
   const creditNote = idOf(transaction.credit_note);
   if (plan.has('credit_note') && creditNote) {
-    out.credit_note = {
+    const expandedCreditNote = {
       id: creditNote,
-      object: 'credit_note',
+      object: 'credit_note' as const,
       customer: customerId,
       invoice: invoice ?? null,
     };
+    out.credit_note = expandedCreditNote;
   }
   const session = idOf(transaction.checkout_session);
   if (plan.has('checkout_session') && session) {
-    out.checkout_session = { id: session, object: 'checkout.session', customer: customerId };
+    const expandedSession = { id: session, object: 'checkout.session' as const, customer: customerId };
+    out.checkout_session = expandedSession;
   }
   return out;
 }

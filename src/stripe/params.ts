@@ -5,7 +5,7 @@
  * JSON Schemas; the messages and codes are Stripe's.
  */
 import { schemas } from '../generated/schemas.js';
-import type { CreateParams, ListParams, Metadata, UpdateParams } from '../types.js';
+import type { StrictCreateParams, ListParams, Metadata, StrictUpdateParams } from '../types.js';
 import { invalidRequest } from './api-errors.js';
 import { isSupportedCurrency, supportedCurrencies } from './currencies.js';
 import type { FormTree, FormValue } from './form-codec.js';
@@ -175,11 +175,11 @@ function checkNames(form: FormTree, kind: Kind): void {
   }
 }
 
-export function parseCreateParams(form: FormTree): CreateParams {
+export function parseCreateParams(form: FormTree): StrictCreateParams {
   checkNames(form, 'create_params');
   const currency = asString(form.currency as FormValue, 'currency');
   if (currency === '') cannotUnset('currency');
-  const params: CreateParams = {
+  const params: StrictCreateParams = {
     amount: asInteger(form.amount as FormValue, 'amount'),
     currency,
   };
@@ -191,13 +191,13 @@ export function parseCreateParams(form: FormTree): CreateParams {
   return withEditableFields(form, params);
 }
 
-export function parseUpdateParams(form: FormTree): UpdateParams {
+export function parseUpdateParams(form: FormTree): StrictUpdateParams {
   checkNames(form, 'update_params');
   return withEditableFields(form, {});
 }
 
 /** The fields create and update share: `description`, `metadata`, `expand`. */
-function withEditableFields<T extends UpdateParams>(form: FormTree, params: T): T {
+function withEditableFields<T extends StrictUpdateParams>(form: FormTree, params: T): T {
   if (form.description !== undefined) params.description = asDescription(form.description);
   if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
   if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
@@ -231,8 +231,8 @@ function supportedList(): string {
 
 /** The parameters of each kind, as the parsers return them. */
 export interface ParsedParams {
-  create_params: CreateParams;
-  update_params: UpdateParams;
+  create_params: StrictCreateParams;
+  update_params: StrictUpdateParams;
   list_params: ListParams;
   retrieve_params: RetrieveParams;
 }

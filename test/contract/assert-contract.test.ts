@@ -6,7 +6,11 @@ import {
   isStripeBalanceKitError,
   StripeBalanceKitError,
 } from '../../src/index.js';
-import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../../src/types.js';
+import type {
+  ExpandableField,
+  StrictCustomerBalanceTransaction,
+  StrictCustomerBalanceTransactionList,
+} from '../../src/types.js';
 import { loadFixture } from './support/fixtures.js';
 
 const seed = () => loadFixture<Record<string, unknown>>('contract/valid/seed-object.json');
@@ -25,12 +29,12 @@ describe('assertContract', () => {
   test('returns quietly for a valid value and narrows its type', () => {
     const body: unknown = seed();
     assertContract('customer_balance_transaction', body);
-    expectTypeOf(body).toEqualTypeOf<CustomerBalanceTransaction>();
+    expectTypeOf(body).toEqualTypeOf<StrictCustomerBalanceTransaction<ExpandableField>>();
     expect(body.ending_balance).toBe(-500);
 
     const page: unknown = loadFixture('contract/valid/seed-list.json');
     assertContract('customer_balance_transaction_list', page, { mode: 'strict' });
-    expectTypeOf(page).toEqualTypeOf<CustomerBalanceTransactionList>();
+    expectTypeOf(page).toEqualTypeOf<StrictCustomerBalanceTransactionList>();
     expect(page.data).toHaveLength(1);
   });
 

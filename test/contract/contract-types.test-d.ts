@@ -12,13 +12,30 @@ import {
   type ValidationResult,
   validate,
 } from '../../src/index.js';
-import type { CreateParams, ListParams, StripeErrorEnvelope } from '../../src/types.js';
+import type {
+  ExpandableField,
+  ListParams,
+  StrictCreateParams,
+  StrictCustomerBalanceTransaction,
+  StrictCustomerBalanceTransactionList,
+  StrictUpdateParams,
+  StripeErrorEnvelope,
+} from '../../src/types.js';
 
 describe('public contract types', () => {
-  test('assertContract narrows to the generated type of each kind', () => {
+  test('assertContract narrows to the strict type of each kind', () => {
     const a: unknown = null;
     assertContract('create_params', a);
-    expectTypeOf(a).toEqualTypeOf<CreateParams>();
+    expectTypeOf(a).toEqualTypeOf<StrictCreateParams>();
+    const u: unknown = null;
+    assertContract('update_params', u);
+    expectTypeOf(u).toEqualTypeOf<StrictUpdateParams>();
+    const t: unknown = null;
+    assertContract('customer_balance_transaction', t);
+    expectTypeOf(t).toEqualTypeOf<StrictCustomerBalanceTransaction<ExpandableField>>();
+    const l: unknown = null;
+    assertContract('customer_balance_transaction_list', l);
+    expectTypeOf(l).toEqualTypeOf<StrictCustomerBalanceTransactionList>();
     const b: unknown = null;
     assertContract('list_params', b);
     expectTypeOf(b).toEqualTypeOf<ListParams>();

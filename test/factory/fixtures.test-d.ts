@@ -2,34 +2,59 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type BalanceTransactionOverrides,
   buildBalanceTransaction,
-  type CustomerBalanceTransaction,
   type CustomerBalanceTransactionList,
   createFixtures,
   type FixtureSet,
   type LedgerOptions,
   listPage,
+  type StrictCustomerBalanceTransaction,
 } from '../../src/index.js';
 
 describe('fixture types', () => {
-  it('returns the generated types', () => {
+  it('returns strict transactions, links as ids', () => {
     const fx = createFixtures({ seed: 1, now: new Date(), livemode: true });
     expectTypeOf(fx).toEqualTypeOf<FixtureSet>();
-    expectTypeOf(fx.balanceTransaction()).toEqualTypeOf<CustomerBalanceTransaction>();
-    expectTypeOf(buildBalanceTransaction()).toEqualTypeOf<CustomerBalanceTransaction>();
-    expectTypeOf(fx.ledger({ count: 1 })).toEqualTypeOf<CustomerBalanceTransaction[]>();
-    expectTypeOf(fx.ledgerStream({ count: 1 })).toExtend<Iterable<CustomerBalanceTransaction>>();
-    expectTypeOf(listPage([], { customer: 'cus_1' })).toEqualTypeOf<CustomerBalanceTransactionList>();
+    expectTypeOf(fx.balanceTransaction()).toEqualTypeOf<StrictCustomerBalanceTransaction>();
+    expectTypeOf(
+      fx.balanceTransaction({ type: 'credit_note' }),
+    ).toEqualTypeOf<StrictCustomerBalanceTransaction>();
+    expectTypeOf(buildBalanceTransaction()).toEqualTypeOf<StrictCustomerBalanceTransaction>();
+    expectTypeOf(fx.ledger({ count: 1 })).toEqualTypeOf<StrictCustomerBalanceTransaction[]>();
+    expectTypeOf(fx.ledgerStream({ count: 1 })).toExtend<Iterable<StrictCustomerBalanceTransaction>>();
+    expectTypeOf(listPage(fx.ledger({ count: 1 }), { customer: 'cus_1' })).toEqualTypeOf<
+      CustomerBalanceTransactionList<StrictCustomerBalanceTransaction>
+    >();
+  });
+
+  it('links given as objects are typed as expanded, the others stay ids', () => {
+    const t = buildBalanceTransaction({ customer: { email: 'jenny@example.com' }, invoice: 'in_1' });
+    expectTypeOf(t).toEqualTypeOf<StrictCustomerBalanceTransaction<'customer'>>();
+    expectTypeOf(t.customer).toEqualTypeOf<string | { id: string; object: 'customer' }>();
+    expectTypeOf(t.invoice).toEqualTypeOf<string | null>();
+    const wide: BalanceTransactionOverrides = {};
+    expectTypeOf(buildBalanceTransaction(wide).credit_note).toEqualTypeOf<
+      string | { id: string; object: 'credit_note' } | null
+    >();
   });
 
   it('overrides are a deep partial of the transaction', () => {
-    const full: CustomerBalanceTransaction = buildBalanceTransaction();
+    const full = buildBalanceTransaction();
     expectTypeOf(full).toExtend<BalanceTransactionOverrides>();
     expectTypeOf<{ type: 'credit_note'; currency: 'jpy' }>().toExtend<BalanceTransactionOverrides>();
     expectTypeOf<{ customer: { email: string } }>().toExtend<BalanceTransactionOverrides>();
     expectTypeOf<{ metadata: null }>().toExtend<BalanceTransactionOverrides>();
-    expectTypeOf<{ type: 'refund' }>().not.toExtend<BalanceTransactionOverrides>();
     expectTypeOf<{ amount: string }>().not.toExtend<BalanceTransactionOverrides>();
     expectTypeOf<{ metadata: { order_id: number } }>().not.toExtend<BalanceTransactionOverrides>();
+    expectTypeOf<{ customer: null }>().not.toExtend<BalanceTransactionOverrides>();
+  });
+
+  it('a type literal the kit does not know is refused; an open string is checked when built', () => {
+    // @ts-expect-error 'refund' is not a customer balance transaction type
+    buildBalanceTransaction({ type: 'refund' });
+    // @ts-expect-error 'refund' is not a customer balance transaction type
+    createFixtures().balanceTransaction({ type: 'refund', amount: 100 });
+    const open: string & Record<never, never> = 'adjustment';
+    buildBalanceTransaction({ type: open });
   });
 
   it('ledger options need a count and take only known types', () => {

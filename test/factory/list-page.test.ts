@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type CustomerBalanceTransaction,
+  type StrictCustomerBalanceTransaction,
   createFixtures,
   listPage,
   StripeApiError,
@@ -15,7 +15,7 @@ const fx = createFixtures({ seed: 'paging' });
 // 250 of ours with another customer's rows mixed in, plus ties on `created`.
 const ours = fx.ledger({ customer: CUSTOMER, count: 250 });
 const theirs = fx.ledger({ customer: OTHER, count: 40 });
-const rows: CustomerBalanceTransaction[] = [...ours.slice(0, 100), ...theirs, ...ours.slice(100)];
+const rows: StrictCustomerBalanceTransaction[] = [...ours.slice(0, 100), ...theirs, ...ours.slice(100)];
 const order = listOrder(rows, CUSTOMER);
 
 function caught(run: () => unknown): StripeApiError {
@@ -44,9 +44,9 @@ describe('listPage', () => {
 
   it('orders equal created by position: later in the input is newer', () => {
     const [a, b, c] = createFixtures({ seed: 'ties' }).ledger({ customer: CUSTOMER, count: 3 }) as [
-      CustomerBalanceTransaction,
-      CustomerBalanceTransaction,
-      CustomerBalanceTransaction,
+      StrictCustomerBalanceTransaction,
+      StrictCustomerBalanceTransaction,
+      StrictCustomerBalanceTransaction,
     ];
     const tied = [
       { ...a, created: 1700000000 },
@@ -81,7 +81,7 @@ describe('listPage', () => {
   it.each([1, 2, 7, 10, 33, 100])(
     'walks backward with ending_before at limit %i, every item exactly once',
     (limit) => {
-      const oldest = order[order.length - 1] as CustomerBalanceTransaction;
+      const oldest = order[order.length - 1] as StrictCustomerBalanceTransaction;
       const seen: string[] = [oldest.id];
       let cursor = oldest.id;
       for (;;) {
@@ -220,7 +220,7 @@ describe('paging cost (structural; timings are in bench/list-page.bench.ts)', ()
     const index = new TransactionIndex();
     for (const row of ours) index.add(row);
     expect(index.page(CUSTOMER, { limit: 5 })).toEqual(listPage(ours, { customer: CUSTOMER, limit: 5 }));
-    expect(() => index.add(ours[0] as CustomerBalanceTransaction)).toThrow(/already has a transaction/);
+    expect(() => index.add(ours[0] as StrictCustomerBalanceTransaction)).toThrow(/already has a transaction/);
     // Out-of-order adds land in time order.
     const shuffled = new TransactionIndex();
     for (const row of [...ours].reverse()) shuffled.add(row);

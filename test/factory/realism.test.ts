@@ -6,7 +6,7 @@ import { faker } from '@faker-js/faker';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   buildBalanceTransaction,
-  type CustomerBalanceTransaction,
+  type StrictCustomerBalanceTransaction,
   type CustomerBalanceTransactionType,
   createFixtures,
   FixtureOptionsError,
@@ -20,7 +20,7 @@ import { CREDIT_TYPES, DEBIT_TYPES, ID, ledgerErrors, linkErrors, signErrors } f
 
 const NOW_2026 = 1793145600; // 2026-10-28T00:00:00Z
 
-function many(count: number, seed: number | string = 1, overrides = {}): CustomerBalanceTransaction[] {
+function many(count: number, seed: number | string = 1, overrides = {}): StrictCustomerBalanceTransaction[] {
   const fx = createFixtures({ seed });
   return Array.from({ length: count }, () => fx.balanceTransaction(overrides));
 }
@@ -55,8 +55,8 @@ describe('ids (shapes from Stripe reference pages and fixtures3)', () => {
 
   it("ids of one set share an account segment, like one Stripe account's ids", () => {
     const [a, b] = many(2, 'account', { type: 'credit_note' }) as [
-      CustomerBalanceTransaction,
-      CustomerBalanceTransaction,
+      StrictCustomerBalanceTransaction,
+      StrictCustomerBalanceTransaction,
     ];
     const segment = (id: string) => id.slice(id.indexOf('_') + 7, id.indexOf('_') + 17);
     expect(segment(a.id)).toBe(segment(b.id));
@@ -154,7 +154,7 @@ describe('currency and amounts', () => {
   });
 
   it('are integers in the minor unit, sized by value: zero-decimal currencies get whole units', () => {
-    const worth = (t: CustomerBalanceTransaction) =>
+    const worth = (t: StrictCustomerBalanceTransaction) =>
       Math.abs(t.amount) / 10 ** currencyInfo(t.currency).decimals / currencyInfo(t.currency).unitsPerUsd;
     const medians: Record<string, number> = {};
     for (const currency of ['usd', 'eur', 'gbp', 'jpy', 'krw', 'vnd', 'clp', 'xof', 'bif']) {
@@ -258,7 +258,7 @@ describe('signs by type (negative = credit, positive = debit)', () => {
     ['initial', 0.7],
   ] as const)('%s takes either sign, mostly credits (documented share %s)', (type, credits) => {
     const rows = many(1500, `either-${type}`, { type });
-    const creditShare = share(rows, (t: CustomerBalanceTransaction) => t.amount < 0);
+    const creditShare = share(rows, (t: StrictCustomerBalanceTransaction) => t.amount < 0);
     expect(creditShare).toBeGreaterThan(credits - 0.07);
     expect(creditShare).toBeLessThan(credits + 0.07);
   });
@@ -425,13 +425,13 @@ describe('description and metadata', () => {
     expect(
       share(
         rows.filter((t) => t.type === 'applied_to_invoice'),
-        (t: CustomerBalanceTransaction) => t.description !== null,
+        (t: StrictCustomerBalanceTransaction) => t.description !== null,
       ),
     ).toBeLessThan(0.1);
     expect(
       share(
         rows.filter((t) => t.type === 'adjustment'),
-        (t: CustomerBalanceTransaction) => t.description !== null,
+        (t: StrictCustomerBalanceTransaction) => t.description !== null,
       ),
     ).toBeGreaterThan(0.5);
   });

@@ -5,7 +5,14 @@
  */
 import { validators } from '../../src/index.js';
 import { currencyInfo } from '../../src/factory/currencies.js';
-import type { CustomerBalanceTransaction, CustomerBalanceTransactionType } from '../../src/types.js';
+import type {
+  CustomerBalanceTransactionType,
+  ExpandableField,
+  StrictCustomerBalanceTransaction,
+} from '../../src/types.js';
+
+// Fixtures are strict; a link given to the factory as an object stays one.
+type CustomerBalanceTransaction = StrictCustomerBalanceTransaction<ExpandableField>;
 
 export const ID = {
   transaction: /^cbtxn_[0-9A-Za-z]{24}$/,
