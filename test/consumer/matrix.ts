@@ -110,7 +110,8 @@ export interface ConsumerProject {
   run(command: string, args: string[], cwd?: string): string;
 }
 
-function runIn(node: string, cwd: string, command: string, args: string[], timeout = 300_000): string {
+/** Runs `command` in `cwd` with `node` first on PATH, scrubbed of this repo's test environment; throws with its output on failure. */
+export function runIn(node: string, cwd: string, command: string, args: string[], timeout = 300_000): string {
   try {
     return execFileSync(command, args, {
       cwd,

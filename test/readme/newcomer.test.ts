@@ -11,8 +11,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packRepo, runIn } from '../consumer/matrix.js';
 import { extractBlocks, ROOT } from './readme-blocks.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -30,27 +31,7 @@ function section(heading: string): string {
 }
 
 function run(command: string, args: string[], cwd: string, timeout = 300_000): string {
-  try {
-    return execFileSync(command, args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: 'pipe',
-      timeout,
-      env: {
-        ...process.env,
-        // The project runs on its own Node: put it first on PATH for npx and its children.
-        PATH: `${dirname(node)}:${process.env.PATH ?? ''}`,
-        NODE_OPTIONS: '',
-        VITEST: '',
-        VITEST_POOL_ID: '',
-        VITEST_WORKER_ID: '',
-        VITEST_JSON_REPORT: '',
-      },
-    });
-  } catch (error) {
-    const e = error as { status?: number; stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} exited ${e.status}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
-  }
+  return runIn(node, cwd, command, args, timeout);
 }
 
 beforeAll(() => {
@@ -62,14 +43,7 @@ beforeAll(() => {
     });
   }
   node = join(NODE_CACHE, 'node_modules/node/bin/node');
-  const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 300_000,
-    }),
-  ) as { filename: string }[];
-  tarball = join(work, packed[0]?.filename ?? '');
+  tarball = packRepo(work);
 }, 600_000);
 
 afterAll(() => {
