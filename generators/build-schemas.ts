@@ -1,18 +1,30 @@
 /**
  * Builds the named, self-contained JSON Schemas (draft-07) the validators are compiled from:
- * one per component schema, plus `list_params`, which OpenAPI spreads over query parameters.
+ * one per component schema, plus the query parameters of each list call (`list_params`,
+ * `customer_list_params`), which OpenAPI spreads over query parameters.
  */
 import { deref, isNode, type Node, type OpenApiDocument } from './load-spec.js';
 import { toJsonSchema } from './transforms/index.js';
 
 export const SCHEMA_BASE_URI = 'https://stripe-balance-kit.dev/schemas/';
-const LIST_PATH = '/v1/customers/{customer}/balance_transactions';
+
+/** The list calls whose query parameters get a schema of their own, by schema name. */
+const LIST_OPERATIONS: Readonly<Record<string, { path: string; description: string }>> = {
+  list_params: {
+    path: '/v1/customers/{customer}/balance_transactions',
+    description: 'Query parameters of the list call.',
+  },
+  customer_list_params: {
+    path: '/v1/customers',
+    description: 'Query parameters of the customer list call.',
+  },
+};
 
 export type SchemaSet = Record<string, Node>;
 
-function listParamsSchema(doc: OpenApiDocument): Node {
-  const operation = doc.paths[LIST_PATH]?.get;
-  if (!operation) throw new Error(`spec has no GET ${LIST_PATH}`);
+function listParamsSchema(doc: OpenApiDocument, path: string, description: string): Node {
+  const operation = doc.paths[path]?.get;
+  if (!operation) throw new Error(`spec has no GET ${path}`);
   const properties: Record<string, unknown> = {};
   for (const raw of (operation.parameters as Node[] | undefined) ?? []) {
     const parameter = deref(doc, raw);
@@ -22,7 +34,7 @@ function listParamsSchema(doc: OpenApiDocument): Node {
     properties[parameter.name as string] = schema;
   }
   const schema: Node = {
-    description: 'Query parameters of the list call.',
+    description,
     type: 'object',
     additionalProperties: false,
     properties,
@@ -69,7 +81,8 @@ export function buildSchemas(doc: OpenApiDocument): SchemaSet {
   const definitions: SchemaSet = {};
   for (const [name, schema] of Object.entries(doc.components.schemas))
     definitions[name] = toJsonSchema(schema);
-  definitions.list_params = toJsonSchema(listParamsSchema(doc));
+  for (const [name, { path, description }] of Object.entries(LIST_OPERATIONS))
+    definitions[name] = toJsonSchema(listParamsSchema(doc, path, description));
 
   const roots: SchemaSet = {};
   for (const name of Object.keys(definitions).sort()) {

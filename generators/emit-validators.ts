@@ -21,6 +21,12 @@ export const VALIDATED_KINDS = {
   create_params: 'validateCreateParams',
   update_params: 'validateUpdateParams',
   list_params: 'validateListParams',
+  customer: 'validateCustomer',
+  deleted_customer: 'validateDeletedCustomer',
+  customer_list: 'validateCustomerList',
+  customer_create_params: 'validateCustomerCreateParams',
+  customer_update_params: 'validateCustomerUpdateParams',
+  customer_list_params: 'validateCustomerListParams',
 } as const;
 
 /** The TypeScript type each kind narrows to, as an expression over the generated `types.ts`. */
@@ -31,6 +37,12 @@ const KIND_TYPES: Record<keyof typeof VALIDATED_KINDS, string> = {
   create_params: `components['schemas']['create_params']`,
   update_params: `components['schemas']['update_params']`,
   list_params: `NonNullable<operations['listCustomerBalanceTransactions']['parameters']['query']>`,
+  customer: `components['schemas']['customer']`,
+  deleted_customer: `components['schemas']['deleted_customer']`,
+  customer_list: `components['schemas']['customer_list']`,
+  customer_create_params: `components['schemas']['customer_create_params']`,
+  customer_update_params: `components['schemas']['customer_update_params']`,
+  customer_list_params: `NonNullable<operations['listCustomers']['parameters']['query']>`,
 };
 
 /** Runtime helpers AJV may reference, and how to inline each. Anything else fails generation. */

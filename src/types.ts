@@ -187,3 +187,20 @@ export type StrictUpdateParams = components['schemas']['update_params'];
  * it and it fits them: the list call has no loosely typed parameter.
  */
 export type ListParams = NonNullable<operations['listCustomerBalanceTransactions']['parameters']['query']>;
+
+/**
+ * A `customer` that passes the strict contract. Only `id`, `object`, `created` and `livemode` are
+ * certain (upstream requires no more); `invoice_credit_balance` and the other expansion-only
+ * fields are present only when the request expanded them.
+ */
+export type StrictCustomer = components['schemas']['customer'];
+/** What Stripe returns for a deleted customer (`DELETE /v1/customers/{customer}`, or retrieving one). */
+export type StrictDeletedCustomer = components['schemas']['deleted_customer'];
+/** A page of `GET /v1/customers` that passes the strict contract. */
+export type StrictCustomerList = components['schemas']['customer_list'];
+/** Parameters of the customer create call (trimmed to the ones this kit uses) that pass the strict contract. */
+export type StrictCustomerCreateParams = components['schemas']['customer_create_params'];
+/** Parameters of the customer update call (trimmed to the ones this kit uses) that pass the strict contract. */
+export type StrictCustomerUpdateParams = components['schemas']['customer_update_params'];
+/** Query parameters of the customer list call (trimmed to the ones this kit uses). */
+export type CustomerListParams = NonNullable<operations['listCustomers']['parameters']['query']>;

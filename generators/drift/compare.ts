@@ -18,7 +18,8 @@ export type DriftKind =
   | 'enum_value_missing_upstream'
   | 'required_ours_only'
   | 'required_upstream_only'
-  | 'missing_in_upstream';
+  | 'missing_in_upstream'
+  | 'property_trimmed';
 
 export interface DriftFinding {
   /** Where, e.g. `customer_balance_transaction.type` or `POST /v1/…/balance_transactions body.amount`. */
@@ -39,12 +40,33 @@ const BREAKING: Record<DriftKind, boolean> = {
   required_ours_only: true,
   required_upstream_only: false,
   missing_in_upstream: true,
+  // Upstream has it, and our spec names it in `x-trimmedUpstream`: left out on purpose.
+  property_trimmed: false,
 };
 
 /** Our names for the compared parts, and where each lives in a Stripe spec. */
-const COMPARED_SCHEMAS = ['customer_balance_transaction'] as const;
+const COMPARED_SCHEMAS = ['customer_balance_transaction', 'customer', 'deleted_customer'] as const;
 const LIST_PATH = '/v1/customers/{customer}/balance_transactions';
 const ITEM_PATH = '/v1/customers/{customer}/balance_transactions/{transaction}';
+const CUSTOMERS_PATH = '/v1/customers';
+const CUSTOMER_PATH = '/v1/customers/{customer}';
+
+/** Request bodies compared: method, path, label. */
+const BODIES: readonly (readonly [string, string, string])[] = [
+  ['post', LIST_PATH, 'create'],
+  ['post', ITEM_PATH, 'update'],
+  ['post', CUSTOMERS_PATH, 'customer create'],
+  ['post', CUSTOMER_PATH, 'customer update'],
+];
+/** GET query strings compared: path, label. */
+const QUERIES: readonly (readonly [string, string])[] = [
+  [LIST_PATH, 'list'],
+  [ITEM_PATH, 'retrieve'],
+  [CUSTOMERS_PATH, 'customer list'],
+  [CUSTOMER_PATH, 'customer retrieve'],
+];
+/** 200 responses compared (upstream writes the list envelopes inline): method, path, label. */
+const RESPONSES: readonly (readonly [string, string, string])[] = [['get', CUSTOMERS_PATH, 'customer list']];
 
 function resolverFor(doc: Node): RefResolver {
   return (ref) => {
@@ -92,8 +114,11 @@ function withoutProperties({ properties: _properties, ...shape }: Shape): Shape 
 function compareProperties(where: string, ours: Shape, upstream: Shape, out: DriftFinding[]): void {
   const mine = ours.properties ?? {};
   const theirs = upstream.properties ?? {};
+  const trimmed = new Set(ours.trimmed ?? []);
   for (const name of Object.keys(theirs).sort()) {
-    if (!(name in mine)) out.push(finding(`${where}.${name}`, 'property_added_upstream', 'not in our spec'));
+    if (name in mine) continue;
+    if (trimmed.has(name)) out.push(finding(`${where}.${name}`, 'property_trimmed', 'left out on purpose'));
+    else out.push(finding(`${where}.${name}`, 'property_added_upstream', 'not in our spec'));
   }
   for (const name of Object.keys(mine).sort()) {
     const theirShape = theirs[name];
@@ -133,7 +158,23 @@ function bodySchema(doc: Node, op: Node | undefined): Node | undefined {
   return isNode(schema) ? schema : undefined;
 }
 
-/** Query parameters of an operation as one object schema (path and operation level). */
+/** The JSON schema of an operation's 200 response. */
+function responseSchema(doc: Node, op: Node | undefined): Node | undefined {
+  const resolve = resolverFor(doc);
+  const responses = op?.responses;
+  let ok = isNode(responses) ? responses['200'] : undefined;
+  if (isNode(ok) && typeof ok.$ref === 'string') ok = resolve(ok.$ref);
+  const content = isNode(ok) ? ok.content : undefined;
+  const json = isNode(content) ? content['application/json'] : undefined;
+  let schema = isNode(json) ? json.schema : undefined;
+  if (isNode(schema) && typeof schema.$ref === 'string') schema = resolve(schema.$ref);
+  return isNode(schema) ? schema : undefined;
+}
+
+/**
+ * Query parameters of an operation as one object schema (path and operation level); the
+ * operation's `x-trimmedUpstream` carries over.
+ */
 function querySchema(doc: Node, path: string, method: string): Node | undefined {
   const op = operation(doc, path, method);
   if (!op) return undefined;
@@ -150,7 +191,9 @@ function querySchema(doc: Node, path: string, method: string): Node | undefined 
       properties[param.name] = param.schema;
     }
   }
-  return { type: 'object', properties };
+  const schema: Node = { type: 'object', properties };
+  if (Array.isArray(op['x-trimmedUpstream'])) schema['x-trimmedUpstream'] = op['x-trimmedUpstream'];
+  return schema;
 }
 
 export function compareSpecs(ours: Node, upstream: Node): DriftFinding[] {
@@ -170,24 +213,24 @@ export function compareSpecs(ours: Node, upstream: Node): DriftFinding[] {
     if (isNode(mine)) compareShapes(name, shapeOf(mine, ourResolve), shapeOf(theirs, theirResolve), out);
   }
 
-  const bodies: [string, string, string][] = [
-    ['post', LIST_PATH, 'create'],
-    ['post', ITEM_PATH, 'update'],
-  ];
-  for (const [method, path, label] of bodies) {
+  for (const [method, path, label] of BODIES) {
     const mine = bodySchema(ours, operation(ours, path, method));
     const theirs = bodySchema(upstream, operation(upstream, path, method));
     const where = `${method.toUpperCase()} ${path} (${label}) body`;
     if (!theirs) out.push(finding(where, 'missing_in_upstream', 'upstream has no such operation'));
     else if (mine) compareShapes(where, shapeOf(mine, ourResolve), shapeOf(theirs, theirResolve), out);
   }
-  for (const [path, label] of [
-    [LIST_PATH, 'list'],
-    [ITEM_PATH, 'retrieve'],
-  ] as const) {
+  for (const [path, label] of QUERIES) {
     const mine = querySchema(ours, path, 'get');
     const theirs = querySchema(upstream, path, 'get');
     const where = `GET ${path} (${label}) query`;
+    if (!theirs) out.push(finding(where, 'missing_in_upstream', 'upstream has no such operation'));
+    else if (mine) compareShapes(where, shapeOf(mine, ourResolve), shapeOf(theirs, theirResolve), out);
+  }
+  for (const [method, path, label] of RESPONSES) {
+    const mine = responseSchema(ours, operation(ours, path, method));
+    const theirs = responseSchema(upstream, operation(upstream, path, method));
+    const where = `${method.toUpperCase()} ${path} (${label}) response`;
     if (!theirs) out.push(finding(where, 'missing_in_upstream', 'upstream has no such operation'));
     else if (mine) compareShapes(where, shapeOf(mine, ourResolve), shapeOf(theirs, theirResolve), out);
   }

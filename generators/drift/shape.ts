@@ -11,6 +11,8 @@ export interface Shape {
   enum?: string[];
   properties?: Record<string, Shape>;
   required?: string[];
+  /** Upstream properties our spec leaves out on purpose (its `x-trimmedUpstream`). */
+  trimmed?: string[];
 }
 
 export type RefResolver = (ref: string) => Node | undefined;
@@ -62,5 +64,7 @@ export function shapeOf(schema: Node, resolve: RefResolver, depth = 0): Shape {
   if (values) shape.enum = [...new Set(values)].sort();
   if (properties) shape.properties = properties;
   if (required) shape.required = [...required].sort();
+  const trimmed = schema['x-trimmedUpstream'];
+  if (Array.isArray(trimmed)) shape.trimmed = trimmed.filter((t): t is string => typeof t === 'string');
   return shape;
 }

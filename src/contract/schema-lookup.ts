@@ -31,6 +31,13 @@ const NAMED: Readonly<Record<string, string>> = {
   create_params: 'create_params object',
   update_params: 'update_params object',
   list_params: 'list_params object',
+  stripe_object: 'object',
+  customer: 'customer object',
+  deleted_customer: 'deleted customer object {id, object, deleted: true}',
+  customer_list: 'list object of customer',
+  customer_create_params: 'customer_create_params object',
+  customer_update_params: 'customer_update_params object',
+  customer_list_params: 'customer_list_params object',
 };
 
 /** The root schema of a contract kind. */

@@ -89,6 +89,20 @@ export function listIsClean(list: CustomerBalanceTransactionList): boolean {
   return true;
 }
 
+/** True when a schema-valid object's `id` starts with `prefix` (a customer, a deleted customer). */
+export function idIsClean(object: { id: string }, prefix: string): boolean {
+  return hasPrefix(object.id, prefix);
+}
+
+/** True when every customer on a schema-valid page has a `cus_` id. */
+export function customerListIsClean(list: { data: { id: string }[] }): boolean {
+  const data = list.data;
+  for (let i = 0; i < data.length; i += 1) {
+    if (!hasPrefix((data[i] as { id: string }).id, ID_PREFIXES.customer)) return false;
+  }
+  return true;
+}
+
 function linkIsClean(link: Reference, wanted: number, prefix: string): boolean {
   if (link === null || link === undefined) return wanted === 0;
   return wanted !== 0 && hasPrefix(idOf(link), prefix);

@@ -1,11 +1,11 @@
 /** Dispatches the semantic layer by contract kind. */
 import { ID_PREFIXES } from '../stripe/transaction-types.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
-import { listIsClean, transactionIsClean } from './semantic-fast-path.js';
+import { customerListIsClean, idIsClean, listIsClean, transactionIsClean } from './semantic-fast-path.js';
 import { listFindings } from './semantic-list.js';
 import { checkIdPrefix, checkSafeInteger, transactionFindings } from './semantic-transaction.js';
 import type { ContractIssue, ContractKind } from './types.js';
-import { get } from './value-access.js';
+import { get, isArray } from './value-access.js';
 
 /**
  * True when `value`, which passed the schema of `kind`, has no semantic findings either: the
@@ -20,6 +20,15 @@ export function semanticallyClean(kind: ContractKind, value: unknown): boolean {
       return listIsClean(value as CustomerBalanceTransactionList);
     case 'error':
     case 'update_params':
+      return true;
+    case 'customer':
+    case 'deleted_customer':
+      return idIsClean(value as { id: string }, ID_PREFIXES.customer);
+    case 'customer_list':
+      return customerListIsClean(value as { data: { id: string }[] });
+    case 'customer_create_params':
+    case 'customer_update_params':
+    case 'customer_list_params':
       return true;
     default:
       return false;
@@ -46,6 +55,21 @@ export function semanticFindings(kind: ContractKind, value: unknown): ContractIs
       checkIdPrefix(get(value, 'starting_after'), cursor, '', 'starting_after', out);
       checkIdPrefix(get(value, 'ending_before'), cursor, '', 'ending_before', out);
       checkIdPrefix(get(value, 'invoice'), ID_PREFIXES.invoice, '', 'invoice', out);
+      break;
+    }
+    case 'customer':
+    case 'deleted_customer':
+      checkIdPrefix(get(value, 'id'), ID_PREFIXES.customer, '', 'id', out);
+      break;
+    case 'customer_list': {
+      // The one customer rule (the id prefix), item by item; nothing about order or paging yet.
+      const data = get(value, 'data');
+      if (isArray(data)) {
+        const length = data.length;
+        for (let i = 0; i < length; i += 1) {
+          checkIdPrefix(get(get(data, i), 'id'), ID_PREFIXES.customer, `/data/${i}`, 'id', out);
+        }
+      }
       break;
     }
     default:

@@ -5,11 +5,17 @@
 import type { ContractIssue } from '../errors.js';
 import type { ValidatedKind } from '../generated/validators.js';
 import type {
+  CustomerListParams,
   ExpandableField,
   ListParams,
   StrictCreateParams,
+  StrictCustomer,
   StrictCustomerBalanceTransaction,
   StrictCustomerBalanceTransactionList,
+  StrictCustomerCreateParams,
+  StrictCustomerList,
+  StrictCustomerUpdateParams,
+  StrictDeletedCustomer,
   StrictUpdateParams,
   StripeErrorEnvelope,
 } from '../types.js';
@@ -25,9 +31,18 @@ export interface ContractTypes {
   create_params: StrictCreateParams;
   update_params: StrictUpdateParams;
   list_params: ListParams;
+  customer: StrictCustomer;
+  deleted_customer: StrictDeletedCustomer;
+  customer_list: StrictCustomerList;
+  customer_create_params: StrictCustomerCreateParams;
+  customer_update_params: StrictCustomerUpdateParams;
+  customer_list_params: CustomerListParams;
 }
 
-/** A payload kind the contract knows: a response object, a list page, the error envelope, or params. */
+/**
+ * A payload kind the contract knows: a response object, a list page, the error envelope, or
+ * params, of the balance transaction calls or (the `customer…` kinds) the customer calls.
+ */
 export type ContractKind = keyof ContractTypes;
 
 // Fails to compile when the generated validators and ContractTypes name different kinds.
@@ -43,6 +58,12 @@ export const CONTRACT_KINDS: readonly ContractKind[] = [
   'create_params',
   'update_params',
   'list_params',
+  'customer',
+  'deleted_customer',
+  'customer_list',
+  'customer_create_params',
+  'customer_update_params',
+  'customer_list_params',
 ];
 
 /**

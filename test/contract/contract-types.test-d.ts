@@ -16,6 +16,7 @@ import type {
   ExpandableField,
   ListParams,
   StrictCreateParams,
+  StrictCustomer,
   StrictCustomerBalanceTransaction,
   StrictCustomerBalanceTransactionList,
   StrictUpdateParams,
@@ -43,6 +44,13 @@ describe('public contract types', () => {
     assertContract('error', c, { mode: 'tolerant', semantic: false });
     expectTypeOf(c).toEqualTypeOf<StripeErrorEnvelope>();
     expectTypeOf<ContractTypes['error']>().toEqualTypeOf<StripeErrorEnvelope>();
+    const d: unknown = null;
+    assertContract('customer', d);
+    expectTypeOf(d).toEqualTypeOf<StrictCustomer>();
+    expectTypeOf(d.invoice_credit_balance).toEqualTypeOf<Record<string, number> | undefined>();
+    const e: unknown = null;
+    assertContract('deleted_customer', e);
+    expectTypeOf(e.deleted).toEqualTypeOf<true>();
   });
 
   test('validate returns data with typed issues', () => {
@@ -56,6 +64,12 @@ describe('public contract types', () => {
       | 'create_params'
       | 'update_params'
       | 'list_params'
+      | 'customer'
+      | 'deleted_customer'
+      | 'customer_list'
+      | 'customer_create_params'
+      | 'customer_update_params'
+      | 'customer_list_params'
     >();
     // @ts-expect-error: not a contract kind
     validate('charge', {});

@@ -104,3 +104,45 @@ describe('generated AJV validators', () => {
     expect(schemas.list_params.properties.limit).toMatchObject({ minimum: 1, maximum: 100 });
   });
 });
+
+describe('generated customer validators', () => {
+  const customer = { id: 'cus_1', object: 'customer', balance: -500, created: 1680216086, livemode: true };
+  const page = { object: 'list', url: '/v1/customers', has_more: false, data: [customer] };
+
+  it.each([
+    ['customer', customer, true],
+    ['customer', { ...customer, invoice_credit_balance: { usd: 500 } }, true],
+    ['customer', { ...customer, invoice_credit_balance: { usd: '500' } }, false],
+    ['customer', { ...customer, email: null, delinquent: null, tax_exempt: null }, true],
+    ['customer', { ...customer, metadata: null }, false],
+    ['customer', { ...customer, object: 'customer_balance_transaction' }, false],
+    ['deleted_customer', { id: 'cus_1', object: 'customer', deleted: true }, true],
+    ['deleted_customer', { id: 'cus_1', object: 'customer' }, false],
+    ['customer_list', page, true],
+    ['customer_list', { ...page, url: '/v1/customers/cus_1/balance_transactions' }, false],
+    ['customer_create_params', { balance: 100, name: 'n'.repeat(256), metadata: '' }, true],
+    ['customer_create_params', { name: 'n'.repeat(257) }, false],
+    ['customer_update_params', { email: 'e'.repeat(512), expand: ['invoice_credit_balance'] }, true],
+    ['customer_update_params', { balance: 1.5 }, false],
+    ['customer_list_params', { email: 'a@b.co', limit: 1, created: 1680216086 }, true],
+    ['customer_list_params', { starting_after: 'cus_1', ending_before: 'cus_2' }, false],
+  ] as const)('%s: %j → %s', (kind, value, valid) => {
+    expect(validators[kind](value)).toBe(valid);
+  });
+
+  it('ship their JSON Schemas, with upstream required fields only', () => {
+    expect(schemas.customer.required).toEqual(['created', 'id', 'livemode', 'object']);
+    expect(schemas.customer.properties.invoice_credit_balance).toMatchObject({
+      type: 'object',
+      additionalProperties: { type: 'integer' },
+    });
+    expect(Object.keys(schemas.customer_list_params.properties).sort()).toEqual([
+      'created',
+      'email',
+      'ending_before',
+      'expand',
+      'limit',
+      'starting_after',
+    ]);
+  });
+});
