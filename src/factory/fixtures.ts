@@ -9,9 +9,18 @@
  *   arguments: they neither read nor advance that sequence, so `fx.ledger(o)` deep-equals
  *   `[...fx.ledgerStream(o)]` whenever, and however often, either is called. For another
  *   ledger, pass another `customer`, or make a set with another seed.
+ * - `customer()` draws the next customer of a sequence of its own, apart from the transactions'
+ *   (so adding customers to a test leaves its transactions as they were).
  */
 import type { StrictCustomerBalanceTransaction } from '../types.js';
 import { buildTransaction } from './balance-transaction.js';
+import {
+  type BuiltCustomer,
+  buildCustomer,
+  type CustomerOverrides,
+  standaloneCustomerWindow,
+} from './customer.js';
+import { type CustomerLedger, customerLedger, type LedgerWithCustomerOptions } from './customer-ledger.js';
 import { type FixtureContext, fixtureContext } from './fixture-context.js';
 import { type LedgerOptions, ledgerTransactions, planLedger } from './ledger.js';
 import type { BalanceTransactionOverrides, BuiltBalanceTransaction, KnownTypeIn } from './overrides.js';
@@ -56,6 +65,13 @@ export interface FixtureSet {
     overrides?: O & KnownTypeIn<O>,
   ): BuiltBalanceTransaction<O>;
   /**
+   * With `withCustomer: true`, the ledger (as below) together with its customer: `customer.id`
+   * is the transactions' `customer`, `customer.currency` the ledger's currency, and
+   * `customer.balance` the last `ending_balance` (the `startingBalance`, 0 by default, for an
+   * empty ledger). `transactions` deep-equals what the call without `withCustomer` returns.
+   */
+  ledger(options: LedgerWithCustomerOptions): CustomerLedger;
+  /**
    * `count` transactions of one customer in one currency, oldest first, following Stripe's
    * rules (ending balances chain from `startingBalance`, `created` strictly increases, links and
    * signs follow `type`). Throws a `FixtureOptionsError` for options no ledger can satisfy.
@@ -67,6 +83,14 @@ export interface FixtureSet {
    * called, not at the first `next()`.
    */
   ledgerStream(options: LedgerOptions): Generator<StrictCustomerBalanceTransaction, void, undefined>;
+  /**
+   * The next customer of this set's customer sequence: a realistic Stripe customer (`cus_` id,
+   * name, email, `invoice_prefix`, …) that passes the strict contract, with every field Stripe
+   * sends unexpanded. `balance` is 0 unless overridden; `currency` may be null (a customer never
+   * billed has none), except that a non-zero `balance` always comes with a currency. Overrides
+   * win; see {@link CustomerOverrides}.
+   */
+  customer(overrides?: CustomerOverrides): BuiltCustomer;
 }
 
 /**
@@ -94,6 +118,19 @@ export function createFixtures(options: FixturesOptions = {}): FixtureSet {
   }
   const context: FixtureContext = fixtureContext(seed, now, livemode);
   const sequence = new RandomSource(deriveSeed(seed, 'objects'));
+  // Made at the first customer() call: sets that build none don't pay for a Faker instance.
+  let customers: RandomSource | undefined;
+
+  function ledger(ledgerOptions: LedgerWithCustomerOptions): CustomerLedger;
+  function ledger(ledgerOptions: LedgerOptions): StrictCustomerBalanceTransaction[];
+  function ledger(
+    ledgerOptions: LedgerOptions | LedgerWithCustomerOptions,
+  ): StrictCustomerBalanceTransaction[] | CustomerLedger {
+    if ('withCustomer' in ledgerOptions && ledgerOptions.withCustomer === true) {
+      return customerLedger(context, ledgerOptions);
+    }
+    return Array.from(ledgerTransactions(context, planLedger(context, ledgerOptions)));
+  }
 
   const set: FixtureSet = {
     seed,
@@ -103,7 +140,11 @@ export function createFixtures(options: FixturesOptions = {}): FixtureSet {
     balanceTransaction: <O extends BalanceTransactionOverrides>(overrides?: O) =>
       buildTransaction(context, sequence, overrides) as BuiltBalanceTransaction<O>,
     ledgerStream: (ledgerOptions) => ledgerTransactions(context, planLedger(context, ledgerOptions)),
-    ledger: (ledgerOptions) => Array.from(ledgerTransactions(context, planLedger(context, ledgerOptions))),
+    ledger,
+    customer: (overrides) => {
+      customers ??= new RandomSource(deriveSeed(seed, 'customers'));
+      return buildCustomer(context, customers, { created: standaloneCustomerWindow(now) }, overrides);
+    },
   };
   return Object.freeze(set);
 }

@@ -137,8 +137,7 @@ export function* ledgerTransactions(
   plan: LedgerPlan,
 ): Generator<StrictCustomerBalanceTransaction, void, undefined> {
   const random = new RandomSource(plan.seed);
-  const customer = plan.customer ?? customerId(random);
-  const currency = plan.currency ?? pickCurrency(random);
+  const { customer, currency } = drawIdentity(random, plan);
   const times = new IncreasingTimestamps(plan.window, plan.count);
   const applications: Pending[] = [];
   const payments: Pending[] = [];
@@ -226,6 +225,21 @@ export function* ledgerTransactions(
 
 function invalid(option: string, message: string): FixtureOptionsError {
   return new FixtureOptionsError('invalid_fixture_option', option, message);
+}
+
+/** Whose ledger it is and in which currency: the first draws of the ledger's random source. */
+function drawIdentity(random: RandomSource, plan: LedgerPlan): { customer: string; currency: CurrencyInfo } {
+  const customer = plan.customer ?? customerId(random);
+  const currency = plan.currency ?? pickCurrency(random);
+  return { customer, currency };
+}
+
+/**
+ * The customer id and currency of the ledger of `plan`, without generating it: the same draws
+ * {@link ledgerTransactions} makes first, from a fresh source with the same seed.
+ */
+export function ledgerIdentity(plan: LedgerPlan): { customer: string; currency: CurrencyInfo } {
+  return drawIdentity(new RandomSource(plan.seed), plan);
 }
 
 function checkCurrency(code: unknown): CurrencyInfo {

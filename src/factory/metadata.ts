@@ -45,3 +45,25 @@ export function metadataFor(random: RandomSource, type: CustomerBalanceTransacti
   }
   return metadata;
 }
+
+/** Pairs integrations store on customers: their own user and CRM ids, the plan, the source. */
+const CUSTOMER_FIELDS: readonly (readonly [string, Value])[] = [
+  ['user_id', (r) => `usr_${r.alphanumeric(10)}`],
+  ['crm_account_id', (r) => `0015g00000${r.alphanumeric(8)}`],
+  ['plan', (r) => r.pick(['starter', 'pro', 'team', 'business', 'enterprise'])],
+  ['signup_source', (r) => r.pick(['website', 'sales', 'partner', 'import'])],
+  ['account_manager', (r) => r.faker.internet.email({ provider: 'example.com' }).toLowerCase()],
+];
+
+/** A customer's metadata: `{}` half the time, else one to three consecutive pairs above. */
+export function customerMetadata(random: RandomSource): Metadata {
+  const metadata: Metadata = {};
+  if (!random.chance(0.5)) return metadata;
+  const count = random.int(1, 3);
+  const start = random.int(0, CUSTOMER_FIELDS.length - 1);
+  for (let i = 0; i < count; i++) {
+    const field = CUSTOMER_FIELDS[(start + i) % CUSTOMER_FIELDS.length];
+    if (field) metadata[field[0]] = field[1](random);
+  }
+  return metadata;
+}

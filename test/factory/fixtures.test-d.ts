@@ -1,12 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type BalanceTransactionOverrides,
+  type BuiltCustomer,
   buildBalanceTransaction,
+  type CustomerLedger,
+  type CustomerOverrides,
   type CustomerBalanceTransactionList,
   createFixtures,
   type FixtureSet,
   type LedgerOptions,
   listPage,
+  type StrictCustomer,
   type StrictCustomerBalanceTransaction,
 } from '../../src/index.js';
 
@@ -61,5 +65,26 @@ describe('fixture types', () => {
     expectTypeOf<{ count: 3; types: ['adjustment'] }>().toExtend<LedgerOptions>();
     expectTypeOf<{ customer: string }>().not.toExtend<LedgerOptions>();
     expectTypeOf<{ count: 3; types: ['refund'] }>().not.toExtend<LedgerOptions>();
+  });
+
+  it('customers are strict customers with every unexpanded field; overrides are a deep partial', () => {
+    const fx = createFixtures();
+    const customer = fx.customer({ invoice_settings: { footer: 'Thanks' }, metadata: {} });
+    expectTypeOf(customer).toEqualTypeOf<BuiltCustomer>();
+    expectTypeOf(customer).toExtend<StrictCustomer>();
+    expectTypeOf(customer.balance).toEqualTypeOf<number>();
+    expectTypeOf(customer.currency).toEqualTypeOf<string | null>();
+    expectTypeOf(customer).toExtend<CustomerOverrides>();
+    expectTypeOf<{ balance: string }>().not.toExtend<CustomerOverrides>();
+    expectTypeOf<{ metadata: { plan: number } }>().not.toExtend<CustomerOverrides>();
+  });
+
+  it('ledger() returns its customer only when asked, keeping its old return type otherwise', () => {
+    const fx = createFixtures();
+    expectTypeOf(fx.ledger({ count: 1, withCustomer: true })).toEqualTypeOf<CustomerLedger>();
+    expectTypeOf(fx.ledger({ count: 1 })).toEqualTypeOf<StrictCustomerBalanceTransaction[]>();
+    expectTypeOf<ReturnType<typeof fx.ledger>>().toEqualTypeOf<StrictCustomerBalanceTransaction[]>();
+    // @ts-expect-error the ledger's customer takes its balance from the ledger
+    fx.ledger({ count: 1, withCustomer: true, customerOverrides: { balance: 5 } });
   });
 });
