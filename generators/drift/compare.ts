@@ -148,26 +148,24 @@ function operation(doc: Node, path: string, method: string): Node | undefined {
 }
 
 function bodySchema(doc: Node, op: Node | undefined): Node | undefined {
-  const resolve = resolverFor(doc);
-  let body = op?.requestBody;
-  if (isNode(body) && typeof body.$ref === 'string') body = resolve(body.$ref);
-  const content = isNode(body) ? body.content : undefined;
-  const form = isNode(content) ? content['application/x-www-form-urlencoded'] : undefined;
-  let schema = isNode(form) ? form.schema : undefined;
-  if (isNode(schema) && typeof schema.$ref === 'string') schema = resolve(schema.$ref);
-  return isNode(schema) ? schema : undefined;
+  return contentSchema(doc, op?.requestBody, 'application/x-www-form-urlencoded');
 }
 
 /** The JSON schema of an operation's 200 response. */
 function responseSchema(doc: Node, op: Node | undefined): Node | undefined {
-  const resolve = resolverFor(doc);
   const responses = op?.responses;
-  let ok = isNode(responses) ? responses['200'] : undefined;
-  if (isNode(ok) && typeof ok.$ref === 'string') ok = resolve(ok.$ref);
-  const content = isNode(ok) ? ok.content : undefined;
-  const json = isNode(content) ? content['application/json'] : undefined;
-  let schema = isNode(json) ? json.schema : undefined;
-  if (isNode(schema) && typeof schema.$ref === 'string') schema = resolve(schema.$ref);
+  return contentSchema(doc, isNode(responses) ? responses['200'] : undefined, 'application/json');
+}
+
+/** The schema of `holder` (a request body or a response, either may be a `$ref`) for `mediaType`, resolved. */
+function contentSchema(doc: Node, holder: unknown, mediaType: string): Node | undefined {
+  const resolve = resolverFor(doc);
+  const resolved = (node: unknown) =>
+    isNode(node) && typeof node.$ref === 'string' ? resolve(node.$ref) : node;
+  const owner = resolved(holder);
+  const content = isNode(owner) ? owner.content : undefined;
+  const media = isNode(content) ? content[mediaType] : undefined;
+  const schema = resolved(isNode(media) ? media.schema : undefined);
   return isNode(schema) ? schema : undefined;
 }
 

@@ -23,7 +23,7 @@ import {
 } from '../stripe/api-errors.js';
 import { authenticate, redactHeaders } from '../stripe/auth.js';
 import { checkContentType, decodeForm, type FormTree } from '../stripe/form-codec.js';
-import { errorResponse, type StripeResponse, stripeResponse } from '../stripe/response.js';
+import { type StripeResponse, stripeResponse } from '../stripe/response.js';
 import { matchRoute, type OperationName } from '../stripe/routes.js';
 import type { StripeOutcome, StripeRequest } from './exchange.js';
 import { type Fault, FaultQueue, faultShouldRetry } from './faults.js';
@@ -296,16 +296,10 @@ export class StripeCore {
   }
 
   private respondError(exchange: Exchange, error: StripeApiError): StripeOutcome & StripeResponse {
-    const sent = bounded(error);
-    this.checkContract('error', sent.toJSON(), exchange.requestId);
-    const response = errorResponse(sent, {
-      requestId: exchange.requestId,
-      apiVersion: exchange.apiVersion,
-      idempotencyKey: exchange.idempotencyKey,
-      ...(exchange.extra ? { extra: exchange.extra } : {}),
-    });
-    exchange.record.status = response.status;
-    return { kind: 'response', ...response };
+    // Cut to the error contract once; the body checked is the body sent.
+    const body = bounded(error).toJSON();
+    this.checkContract('error', body, exchange.requestId);
+    return { kind: 'response', ...this.respond(exchange, error.status, body) };
   }
 
   private checkContract(kind: ContractKind, body: unknown, requestId: string): void {

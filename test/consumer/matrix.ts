@@ -212,6 +212,30 @@ const jestReport = (project: ConsumerProject, file: string, passed: number): voi
     );
 };
 
+/** A jest run in the project (`nodeArgs` before jest, `jestArgs` after) whose JSON report must show `passed` passing tests. */
+function jestCheck(
+  name: string,
+  report: string,
+  passed: number,
+  nodeArgs: string[],
+  jestArgs: string[] = [],
+): Check {
+  return {
+    name,
+    run: (p) => {
+      p.run(p.node, [
+        ...nodeArgs,
+        join(p.dir, 'node_modules/jest/bin/jest.js'),
+        '--ci',
+        ...jestArgs,
+        '--json',
+        `--outputFile=${report}`,
+      ]);
+      jestReport(p, report, passed);
+    },
+  };
+}
+
 const expectMatch = (out: string, pattern: RegExp, what: string): void => {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
   if (!pattern.test(out.replace(/\u001b\[[0-9;]*m/g, '')))
@@ -247,47 +271,26 @@ export const RUNTIME_CHECKS: Check[] = [
       expectMatch(out, /Tests\s+6 passed/, 'vitest');
     },
   },
-  {
-    name: 'jest ESM (--experimental-vm-modules) and CommonJS require of the matcher entry',
-    run: (p) => {
-      p.run(p.node, [
-        '--experimental-vm-modules',
-        join(p.dir, 'node_modules/jest/bin/jest.js'),
-        '--ci',
-        '--json',
-        '--outputFile=jest-esm.json',
-      ]);
-      jestReport(p, 'jest-esm.json', 2);
-    },
-  },
-  {
-    name: 'jest CommonJS via ts-jest (fixtures, mock, matcher)',
-    run: (p) => {
-      p.run(p.node, [
-        join(p.dir, 'node_modules/jest/bin/jest.js'),
-        '--ci',
-        '--config',
-        'cjs/jest.ts-jest.config.js',
-        '--json',
-        '--outputFile=jest-ts-jest.json',
-      ]);
-      jestReport(p, 'jest-ts-jest.json', 1);
-    },
-  },
-  {
-    name: 'jest CommonJS via babel-jest (fixtures, mock, matcher)',
-    run: (p) => {
-      p.run(p.node, [
-        join(p.dir, 'node_modules/jest/bin/jest.js'),
-        '--ci',
-        '--config',
-        'cjs/jest.babel.config.js',
-        '--json',
-        '--outputFile=jest-babel.json',
-      ]);
-      jestReport(p, 'jest-babel.json', 1);
-    },
-  },
+  jestCheck(
+    'jest ESM (--experimental-vm-modules) and CommonJS require of the matcher entry',
+    'jest-esm.json',
+    2,
+    ['--experimental-vm-modules'],
+  ),
+  jestCheck(
+    'jest CommonJS via ts-jest (fixtures, mock, matcher)',
+    'jest-ts-jest.json',
+    1,
+    [],
+    ['--config', 'cjs/jest.ts-jest.config.js'],
+  ),
+  jestCheck(
+    'jest CommonJS via babel-jest (fixtures, mock, matcher)',
+    'jest-babel.json',
+    1,
+    [],
+    ['--config', 'cjs/jest.babel.config.js'],
+  ),
   {
     name: 'plain Node: ESM import and CJS require',
     run: (p) => {
