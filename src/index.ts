@@ -83,6 +83,7 @@ export {
   InvalidSeedError,
   MockContractViolationError,
   type MockCustomer,
+  type MockDeletedCustomer,
   type MockStripe,
   type MockStripeOptions,
   mockStripe,
@@ -106,3 +107,22 @@ export {
   type StripeRecording,
 } from './record/index.js';
 export { RecordingError, type RecordingErrorCode } from './errors.js';
+export type {
+  CheckoutSessionCanceledInput,
+  CheckoutSessionCanceledResult,
+  CheckoutSessionPaidInput,
+  CheckoutSessionPaidResult,
+  CreditNoteIssuedInput,
+  CreditNoteIssuedResult,
+  InvoiceFinalizedInput,
+  InvoiceFinalizedResult,
+  InvoiceOverpaidInput,
+  InvoiceOverpaidResult,
+  InvoiceTooLargeInput,
+  InvoiceTooLargeResult,
+  InvoiceTooSmallInput,
+  InvoiceTooSmallResult,
+  InvoiceVoidedInput,
+  InvoiceVoidedResult,
+  Simulations,
+} from './mock/simulations.js';

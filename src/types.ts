@@ -13,7 +13,7 @@ import type * as Generated from './generated/types.js';
 
 /** Every schema of the trimmed spec, as openapi-typescript generates it (`components['schemas'][…]`). */
 export interface components extends Generated.components {}
-/** The four operations' parameters and responses, as openapi-typescript generates them. */
+/** The operations' parameters and responses, as openapi-typescript generates them. */
 export interface operations extends Generated.operations {}
 /** The spec's paths, as openapi-typescript generates them. */
 export interface paths extends Generated.paths {}
@@ -204,3 +204,35 @@ export type StrictCustomerCreateParams = components['schemas']['customer_create_
 export type StrictCustomerUpdateParams = components['schemas']['customer_update_params'];
 /** Query parameters of the customer list call (trimmed to the ones this kit uses). */
 export type CustomerListParams = NonNullable<operations['listCustomers']['parameters']['query']>;
+
+/**
+ * The fields Stripe sends on every unexpanded customer of our API version (some of them null):
+ * a {@link BuiltCustomer} has all of them (so does the mock's customer).
+ */
+export type CustomerFieldSentUnexpanded =
+  | 'address'
+  | 'balance'
+  | 'currency'
+  | 'customer_account'
+  | 'default_source'
+  | 'delinquent'
+  | 'description'
+  | 'discount'
+  | 'email'
+  | 'invoice_prefix'
+  | 'invoice_settings'
+  | 'metadata'
+  | 'name'
+  | 'next_invoice_sequence'
+  | 'phone'
+  | 'preferred_locales'
+  | 'shipping'
+  | 'tax_exempt'
+  | 'test_clock';
+
+/**
+ * A customer as `fx.customer()` builds it and the mock sends it: a {@link StrictCustomer} (it passes the strict
+ * contract) in which every field Stripe sends unexpanded is present, null where Stripe would
+ * send null. The expansion-only fields stay optional: they appear only when the overrides give them.
+ */
+export type BuiltCustomer = StrictCustomer & Required<Pick<StrictCustomer, CustomerFieldSentUnexpanded>>;

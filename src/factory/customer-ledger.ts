@@ -6,7 +6,8 @@
  * fields come from a random source of their own.
  */
 import type { StrictCustomerBalanceTransaction } from '../types.js';
-import { type BuiltCustomer, buildCustomer, type CustomerOverrides, signupWindow } from './customer.js';
+import type { BuiltCustomer } from '../types.js';
+import { buildCustomer, type CustomerOverrides, signupWindow } from './customer.js';
 import type { FixtureContext } from './fixture-context.js';
 import { type LedgerOptions, ledgerIdentity, ledgerTransactions, planLedger } from './ledger.js';
 import { deriveSeed, RandomSource } from './random-source.js';

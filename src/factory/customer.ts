@@ -13,7 +13,8 @@
  */
 import { FixtureOptionsError } from '../errors.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
-import type { Metadata, StrictCustomer } from '../types.js';
+import type { BuiltCustomer, Metadata } from '../types.js';
+import { emptyInvoiceSettings } from '../stripe/customer-object.js';
 import { pickCurrency } from './currencies.js';
 import type { FixtureContext } from './fixture-context.js';
 import { customerId } from './ids.js';
@@ -21,38 +22,6 @@ import { customerMetadata } from './metadata.js';
 import type { DeepPartial } from './overrides.js';
 import type { RandomSource } from './random-source.js';
 import type { TimeWindow } from './timestamps.js';
-
-/**
- * The fields Stripe sends on every unexpanded customer of our API version (some of them null):
- * a {@link BuiltCustomer} has all of them.
- */
-export type CustomerFieldSentUnexpanded =
-  | 'address'
-  | 'balance'
-  | 'currency'
-  | 'customer_account'
-  | 'default_source'
-  | 'delinquent'
-  | 'description'
-  | 'discount'
-  | 'email'
-  | 'invoice_prefix'
-  | 'invoice_settings'
-  | 'metadata'
-  | 'name'
-  | 'next_invoice_sequence'
-  | 'phone'
-  | 'preferred_locales'
-  | 'shipping'
-  | 'tax_exempt'
-  | 'test_clock';
-
-/**
- * A customer as `fx.customer()` builds it: a {@link StrictCustomer} (it passes the strict
- * contract) in which every field Stripe sends unexpanded is present, null where Stripe would
- * send null. The expansion-only fields stay optional: they appear only when the overrides give them.
- */
-export type BuiltCustomer = StrictCustomer & Required<Pick<StrictCustomer, CustomerFieldSentUnexpanded>>;
 
 /**
  * Fields to force on a generated customer: a deep partial of {@link BuiltCustomer}. Each given
@@ -190,12 +159,7 @@ export function buildCustomer(
     discount: null,
     email,
     invoice_prefix: prefix,
-    invoice_settings: {
-      custom_fields: null,
-      default_payment_method: null,
-      footer: null,
-      rendering_options: null,
-    },
+    invoice_settings: emptyInvoiceSettings(),
     livemode: context.livemode,
     metadata,
     name,

@@ -12,14 +12,9 @@
  * - `customer()` draws the next customer of a sequence of its own, apart from the transactions'
  *   (so adding customers to a test leaves its transactions as they were).
  */
-import type { StrictCustomerBalanceTransaction } from '../types.js';
+import type { BuiltCustomer, StrictCustomerBalanceTransaction } from '../types.js';
 import { buildTransaction } from './balance-transaction.js';
-import {
-  type BuiltCustomer,
-  buildCustomer,
-  type CustomerOverrides,
-  standaloneCustomerWindow,
-} from './customer.js';
+import { buildCustomer, type CustomerOverrides, standaloneCustomerWindow } from './customer.js';
 import { type CustomerLedger, customerLedger, type LedgerWithCustomerOptions } from './customer-ledger.js';
 import { type FixtureContext, fixtureContext } from './fixture-context.js';
 import { type LedgerOptions, ledgerTransactions, planLedger } from './ledger.js';

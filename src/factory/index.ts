@@ -9,7 +9,8 @@ export {
   type FixturesOptions,
 } from './fixtures.js';
 export type { LedgerOptions } from './ledger.js';
-export type { BuiltCustomer, CustomerFieldSentUnexpanded, CustomerOverrides } from './customer.js';
+export type { BuiltCustomer, CustomerFieldSentUnexpanded } from '../types.js';
+export type { CustomerOverrides } from './customer.js';
 export type { CustomerLedger, LedgerWithCustomerOptions } from './customer-ledger.js';
 export { listPage, type ListPageOptions } from './list-page.js';
 export type {

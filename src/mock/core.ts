@@ -1,5 +1,5 @@
 /**
- * Stripe's behaviour for the four endpoints, once, independent of transport: a request in
+ * Stripe's behaviour for the kit's endpoints, once, independent of transport: a request in
  * (method, URL, headers, body), an outcome out. nock, `fetch`, a loopback server and msw are thin
  * adapters over this. Checks run in Stripe's order: body size, route, auth, content type,
  * decoding, idempotency, parameters, then the operation (a value from `operations.ts`).
@@ -14,21 +14,16 @@ import type { ContractKind } from '../contract/types.js';
 import { validate } from '../contract/validate.js';
 import { validators } from '../contract/validators.js';
 import { MockContractViolationError, StripeApiError, StripeBalanceKitError } from '../errors.js';
-import {
-  bodyTooLarge,
-  bounded,
-  resourceMissing,
-  serverError,
-  unrecognizedRequestUrl,
-} from '../stripe/api-errors.js';
+import { bodyTooLarge, bounded, serverError, unrecognizedRequestUrl } from '../stripe/api-errors.js';
 import { authenticate, redactHeaders } from '../stripe/auth.js';
 import { checkContentType, decodeForm, type FormTree } from '../stripe/form-codec.js';
+import { isSupportedCurrency } from '../stripe/currencies.js';
 import { type StripeResponse, stripeResponse } from '../stripe/response.js';
-import { matchRoute, type OperationName } from '../stripe/routes.js';
+import { matchRoute, type OperationName, responseKindOf } from '../stripe/routes.js';
 import type { StripeOutcome, StripeRequest } from './exchange.js';
 import { type Fault, FaultQueue, faultShouldRetry } from './faults.js';
 import { type IdempotencyDecision, IdempotencyStore } from './idempotency.js';
-import { operationFor } from './operations.js';
+import { operationFor } from './operation-table.js';
 import { randomId } from './random-ids.js';
 import { MockStore } from './store.js';
 
@@ -37,8 +32,17 @@ export const DEFAULT_REQUEST_LOG_SIZE = 1000;
 
 /** Behaviour switches of the mock (shared by every transport). */
 export interface StripeCoreOptions {
-  /** What to do with a customer id the mock has never seen: Stripe answers 404 (`'reject'`, default). */
+  /**
+   * What the balance-transaction endpoints do with a customer id the mock has never seen: Stripe
+   * answers 404 (`'reject'`, default); `'create'` makes the customer on first use.
+   */
   unknownCustomers?: 'create' | 'reject';
+  /**
+   * The account's default currency: a balance set (`customers.create/update({ balance })`) on a
+   * customer that has no currency yet is in this currency, which then becomes the customer's.
+   * Default `'usd'`.
+   */
+  defaultCurrency?: string;
   /** Accept `sk_live_`/`rk_live_` keys. Off by default so a test can never run with a live key. */
   allowLiveKeys?: boolean;
   /**
@@ -102,9 +106,11 @@ interface Exchange {
   record: RecordedRequest;
   /** Headers the answer adds (`Stripe-Should-Retry` of an injected fault). */
   extra: Record<string, string> | undefined;
+  /** The connected account the request acts for (`Stripe-Account`), or null. */
+  account: string | null;
 }
 
-/** Stripe's behaviour for the four endpoints, with its state; transports call {@link StripeCore.handle}. */
+/** Stripe's behaviour for the kit's endpoints, with its state; transports call {@link StripeCore.handle}. */
 export class StripeCore {
   readonly store: MockStore;
   readonly faults = new FaultQueue();
@@ -115,6 +121,7 @@ export class StripeCore {
   private readonly unknownCustomers: 'create' | 'reject';
   private readonly allowLiveKeys: boolean;
   private readonly requestLogSize: number;
+  private readonly defaultCurrency: string;
   /** How a live-key refusal tells the user to allow live keys (a CLI flag, an option). */
   liveKeyHint: string | undefined;
 
@@ -125,6 +132,12 @@ export class StripeCore {
     this.unknownCustomers = options.unknownCustomers ?? 'reject';
     this.allowLiveKeys = options.allowLiveKeys ?? false;
     this.requestLogSize = checkLogSize(options.requestLogSize);
+    this.defaultCurrency = checkDefaultCurrency(options.defaultCurrency);
+  }
+
+  /** The mock's clock in whole seconds (Stripe's `created`), for changes made outside a request (`simulate`). */
+  nowSeconds(): number {
+    return Math.floor(this.now() / 1000);
   }
 
   /** Forgets every customer, transaction, idempotency key, queued fault and logged request. */
@@ -177,6 +190,7 @@ export class StripeCore {
       idempotencyKey,
       record,
       extra: undefined,
+      account: request.headers['stripe-account'] || null,
     };
   }
 
@@ -218,7 +232,8 @@ export class StripeCore {
     let idempotency: IdempotencyDecision | undefined;
     if (exchange.idempotencyKey !== undefined) {
       idempotency = this.idempotency.begin(
-        caller.key,
+        // Keys are the caller's, per connected account: the same key on behalf of two accounts is two requests.
+        exchange.account === null ? caller.key : `${caller.key} ${exchange.account}`,
         exchange.idempotencyKey,
         `${method} ${path} ${canonical(form)}`,
       );
@@ -248,24 +263,21 @@ export class StripeCore {
     let response: StripeResponse;
     try {
       const { params, plan } = operation.parse(form);
-      if (!this.store.hasCustomer(matched.customer)) {
-        if (this.unknownCustomers === 'reject') {
-          throw resourceMissing(`No such customer: '${matched.customer}'`, 'customer');
-        }
-        this.store.addCustomer({ id: matched.customer }, caller.livemode);
-      }
       const body = operation.run(
         {
           store: this.store,
           customer: matched.customer,
           transaction: matched.transaction ?? '',
           livemode: caller.livemode,
+          account: exchange.account,
           nowSeconds: Math.floor(this.now() / 1000),
+          defaultCurrency: this.defaultCurrency,
+          unknownCustomers: this.unknownCustomers,
         },
         params,
         plan,
       );
-      this.checkContract(operation.responseKind, body, exchange.requestId);
+      this.checkContract(responseKindOf(matched.route, body), body, exchange.requestId);
       response = this.respond(exchange, 200, body);
     } catch (error) {
       if (!(error instanceof StripeApiError)) {
@@ -319,6 +331,17 @@ export class StripeCore {
 function faultHeaders(fault: Extract<Fault, { status: number }>): Record<string, string> | undefined {
   const shouldRetry = faultShouldRetry(fault);
   return shouldRetry === undefined ? undefined : { 'stripe-should-retry': String(shouldRetry) };
+}
+
+function checkDefaultCurrency(currency: string | undefined): string {
+  if (currency === undefined) return 'usd';
+  if (!isSupportedCurrency(currency)) {
+    throw new StripeBalanceKitError(
+      'invalid_mock_option',
+      `defaultCurrency must be a lowercase currency Stripe supports, got ${JSON.stringify(currency)}; pass e.g. { defaultCurrency: 'eur' }`,
+    );
+  }
+  return currency;
 }
 
 function checkLogSize(size: number | undefined): number {

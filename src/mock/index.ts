@@ -12,4 +12,23 @@ export type { FetchFunction } from './fetch-transport.js';
 export type { FormTree, FormValue } from '../stripe/form-codec.js';
 export { type MockStripe, type MockStripeOptions, mockStripe } from './mock-stripe.js';
 export type { StripeOutcome, StripeRequest, StripeResponse } from './exchange.js';
-export type { AddCustomerInput, MockCustomer } from './store.js';
+export type { AddCustomerInput, MockCustomer, MockDeletedCustomer } from './store.js';
+export type {
+  CheckoutSessionCanceledInput,
+  CheckoutSessionCanceledResult,
+  CheckoutSessionPaidInput,
+  CheckoutSessionPaidResult,
+  CreditNoteIssuedInput,
+  CreditNoteIssuedResult,
+  InvoiceFinalizedInput,
+  InvoiceFinalizedResult,
+  InvoiceOverpaidInput,
+  InvoiceOverpaidResult,
+  InvoiceTooLargeInput,
+  InvoiceTooLargeResult,
+  InvoiceTooSmallInput,
+  InvoiceTooSmallResult,
+  InvoiceVoidedInput,
+  InvoiceVoidedResult,
+  Simulations,
+} from './simulations.js';

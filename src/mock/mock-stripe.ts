@@ -32,7 +32,7 @@ export interface MockStripe extends MockState {
 export { normalizeOrigin } from '../stripe/origin.js';
 
 /**
- * Installs nock interceptors that answer the four Customer Balance Transactions endpoints like
+ * Installs nock interceptors that answer the Customer Balance Transactions and customer endpoints like
  * Stripe, for `https://api.stripe.com` unless `host` says otherwise, and returns the handle.
  *
  * @example

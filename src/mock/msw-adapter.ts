@@ -1,5 +1,5 @@
 /**
- * The msw adapter: one request handler that hands the four routes' paths (every method) on
+ * The msw adapter: one request handler that hands the kit's routes' paths (every method) on
  * `origin` to a core, as the nock adapter claims them, and lets every other request fall through
  * to the next handler. Only the `stripe-balance-kit/msw` entry loads it (msw is an optional peer).
  */
@@ -10,14 +10,14 @@ import { normalizeHeaders } from './exchange.js';
 
 export function mswHandler(core: StripeCore, origin: string): HttpHandler {
   // One handler for the whole customers tree, claiming (for every method) the paths the nock
-  // transport claims: the four routes' subtree, answered by the core, 404 included.
+  // transport claims (see isOwnPath), answered by the core, 404 included.
   // A RegExp without groups, not a path pattern: msw decodes a pattern's parameters with
   // decodeURIComponent and throws on an id like `cbtxn_%ZZ`, which Stripe answers with a 404.
-  const claimed = new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/v1/customers/`);
+  const claimed = new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/v1/customers(?:[/?#]|$)`);
   return http.all(claimed, async ({ request }) => {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    // Not under the four routes: fall through to the next handler, as nock's other scopes would.
+    // Not one of the kit's paths: fall through to the next handler, as nock's other scopes would.
     if (!isOwnPath(url.pathname)) return undefined;
     const outcome = await core.handle(
       {

@@ -5,7 +5,7 @@
  * `setupServer(...stripe.handlers)` once, `server.use(...)` to prepend per-test overrides,
  * `server.resetHandlers()` to drop them, and `stripe.reset()` to forget the mock's state.
  *
- * Only the four Customer Balance Transactions routes' paths are claimed (every method, so an
+ * Only the kit's routes' paths (balance transactions and customers) are claimed (every method, so an
  * unsupported one gets Stripe's 404 as on every transport); every other request falls
  * through to your other handlers and then to msw's unhandled-request strategy (use `'error'` in
  * contract tests: `server.listen(unhandledRequests('error'))` sets it on msw 2 and 3 alike). This
@@ -51,7 +51,7 @@ export function unhandledRequests(strategy: UnhandledRequestStrategy): Unhandled
   return { onUnhandledRequest: strategy, onUnhandledFrame: strategy };
 }
 
-/** msw handlers for the four endpoints and the state behind them. */
+/** msw handlers for the kit's endpoints and the state behind them. */
 export interface StripeHandlers extends MockState {
   /** The origin the handlers answer, e.g. `https://api.stripe.com`. */
   readonly origin: string;
@@ -62,7 +62,7 @@ export interface StripeHandlers extends MockState {
 }
 
 /**
- * msw request handlers that answer the four Customer Balance Transactions endpoints like
+ * msw request handlers that answer the Customer Balance Transactions and customer endpoints like
  * Stripe, with the state handle tests use (`customers`, `seed`, `requests`, `failNext`, `reset`).
  *
  * @example

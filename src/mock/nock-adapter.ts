@@ -1,6 +1,6 @@
 /**
  * The one nock adapter: interceptors for every method on the paths an owner claims, each request
- * handed to its `answer` as a {@link StripeRequest}. The mock claims the four routes' subtree
+ * handed to its `answer` as a {@link StripeRequest}. The mock claims the kit's routes' paths
  * (other paths stay free for the user's own nock scopes); the recorder claims every path of its
  * origins. `remove()` takes out exactly the interceptors it added.
  */

@@ -1,7 +1,8 @@
 /**
- * The four operations as values: each names its route (src/stripe/routes), how its parameters
- * are read, what it does to the store, and the contract kind of its answer. The core looks an
- * operation up by its route and runs it; every refusal is a thrown `StripeApiError`.
+ * The operations as values: each names its route (src/stripe/routes), how its parameters are
+ * read, what it does to the store, and the contract kind of its answer. The core looks an
+ * operation up by its route and runs it; every refusal is a thrown `StripeApiError`. The four
+ * balance-transaction operations are here; the five customer ones are in `customer-operations.ts`.
  */
 import type { ContractKind } from '../contract/types.js';
 import type {
@@ -13,22 +14,28 @@ import type {
   StrictUpdateParams,
 } from '../types.js';
 import { invalidRequest, resourceMissing } from '../stripe/api-errors.js';
-import { type ExpandPlan, expandTransaction } from '../stripe/expand.js';
+import { type ExpandPlan, type ExpansionSource, expandObject } from '../stripe/expand.js';
 import type { FormTree } from '../stripe/form-codec.js';
 import { CustomerTransactions, checkListQuery } from '../stripe/paging.js';
 import { readParams, type RetrieveParams } from '../stripe/params.js';
-import { type MatchedRoute, type OperationName, ROUTES, type Route } from '../stripe/routes.js';
-import { randomId } from './random-ids.js';
-import type { MockStore } from './store.js';
+import { type OperationName, ROUTES, type Route } from '../stripe/routes.js';
+import type { CustomerRecord, MockStore } from './store.js';
 
 /** What an operation runs against: the store, the ids from the path, the caller, the clock. */
 export interface OperationContext {
   store: MockStore;
+  /** The customer id from the path (`''` on the customer collection). */
   customer: string;
   /** The transaction id from the path (retrieve, update). */
   transaction: string;
   livemode: boolean;
+  /** The connected account of the request (`Stripe-Account`), or null for the platform's own. */
+  account: string | null;
   nowSeconds: number;
+  /** The currency of a balance set on a customer that has none: the account's default currency. */
+  defaultCurrency: string;
+  /** What to do with a customer id the store has never seen on the balance-transaction paths. */
+  unknownCustomers: 'create' | 'reject';
 }
 
 /** One operation: its route, its parameters' reader, what it does, and what it answers. */
@@ -41,7 +48,8 @@ export interface MockOperation<P = unknown> {
   readonly responseKind: ContractKind;
 }
 
-function withoutEmptyValues(metadata: Metadata): Metadata {
+/** Metadata as Stripe stores it on create: keys given `''` are left out. */
+export function withoutEmptyValues(metadata: Metadata): Metadata {
   const out: Metadata = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (value !== '')
@@ -50,12 +58,59 @@ function withoutEmptyValues(metadata: Metadata): Metadata {
   return out;
 }
 
+/** Metadata after an update: `''` clears all, a key given `''` is removed, others merge in. */
+export function mergedMetadata(current: Metadata | null | undefined, change: Metadata | ''): Metadata {
+  if (change === '') return {};
+  const merged: Metadata = { ...(current ?? {}) };
+  for (const [key, value] of Object.entries(change)) {
+    if (value === '') delete merged[key];
+    else Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return merged;
+}
+
+/** Where expansion finds customers: live ones of the request's account. */
+export function expansionSource(ctx: OperationContext): ExpansionSource {
+  return {
+    customer: (id) => {
+      const record = ctx.store.visible(id, ctx.account);
+      if (!record || record.deleted) return undefined;
+      return { customer: ctx.store.apiCustomer(record), balances: ctx.store.balances(record) };
+    },
+  };
+}
+
 function expanded(
   ctx: OperationContext,
   transaction: CustomerBalanceTransaction,
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
-  return expandTransaction(transaction, plan, (c) => ctx.store.getCustomer(c));
+  return expandObject('customer_balance_transaction', transaction, plan, expansionSource(ctx));
+}
+
+/**
+ * The customer of the path, live and in the request's account; Stripe answers a deleted
+ * customer's balance transactions, like another account's, with `No such customer`.
+ */
+export function pathCustomer(ctx: OperationContext): CustomerRecord {
+  const record = ctx.store.visible(ctx.customer, ctx.account);
+  if (record && !record.deleted) return record;
+  if (!ctx.store.hasCustomer(ctx.customer) && ctx.unknownCustomers === 'create') {
+    return ctx.store.createRecord({ id: ctx.customer, account: ctx.account, livemode: ctx.livemode });
+  }
+  throw resourceMissing(`No such customer: '${ctx.customer}'`, 'customer');
+}
+
+/**
+ * Refuses an amount that would take a balance past 2^53: the sum would be rounded, the balance
+ * would stop being the sum of the amounts, and no JavaScript client could read it back exactly.
+ */
+export function checkBalanceRange(before: number, amount: number, currency: string, param: string): void {
+  if (Number.isSafeInteger(before + amount)) return;
+  throw invalidRequest(
+    `This amount would take the customer's ${currency} balance (${before}) beyond ${Number.MAX_SAFE_INTEGER} in magnitude, the largest integer JSON clients represent exactly. Use a smaller amount.`,
+    { code: 'amount_too_large', param },
+  );
 }
 
 function createTransaction(
@@ -63,38 +118,23 @@ function createTransaction(
   params: StrictCreateParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
+  const customer = pathCustomer(ctx);
   const metadata = typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {};
-  const before = ctx.store.getCustomer(ctx.customer)?.invoice_credit_balance[params.currency] ?? 0;
-  if (!Number.isSafeInteger(before + params.amount)) {
-    // Past 2^53 the sum is rounded: the balance would stop being the sum of the amounts, and no
-    // JavaScript client could read it back exactly. Refused before anything is written.
-    throw invalidRequest(
-      `This amount would take the customer's ${params.currency} balance (${before}) beyond ${Number.MAX_SAFE_INTEGER} in magnitude, the largest integer JSON clients represent exactly. Use a smaller amount.`,
-      { code: 'amount_too_large', param: 'amount' },
-    );
-  }
-  const id = randomId('cbtxn_', 24);
-  const created = ctx.store.append(ctx.customer, (ending) => ({
-    id,
-    object: 'customer_balance_transaction',
+  checkBalanceRange(ctx.store.balanceOf(customer, params.currency), params.amount, params.currency, 'amount');
+  const created = ctx.store.append(customer.id, {
     amount: params.amount,
-    checkout_session: null,
-    created: ctx.nowSeconds,
-    credit_note: null,
     currency: params.currency,
-    customer: ctx.customer,
-    customer_account: null,
-    description: params.description === undefined || params.description === '' ? null : params.description,
-    ending_balance: ending,
-    invoice: null,
-    livemode: ctx.livemode,
-    metadata,
     type: 'adjustment',
-  }));
+    created: ctx.nowSeconds,
+    livemode: ctx.livemode,
+    description: params.description === undefined || params.description === '' ? null : params.description,
+    metadata,
+  });
   return expanded(ctx, created, plan);
 }
 
 function findOwn(ctx: OperationContext): CustomerBalanceTransaction {
+  pathCustomer(ctx);
   const id = ctx.transaction;
   const found = ctx.store.find(id);
   // Another customer's transaction is as missing as an unknown one: ids don't leak across customers.
@@ -122,21 +162,13 @@ function updateTransaction(
   const next: CustomerBalanceTransaction = { ...current };
   if (params.description !== undefined)
     next.description = params.description === '' ? null : params.description;
-  if (params.metadata === '') next.metadata = {};
-  else if (params.metadata !== undefined) {
-    const merged: Metadata = { ...(current.metadata ?? {}) };
-    for (const [key, value] of Object.entries(params.metadata)) {
-      if (value === '') delete merged[key];
-      else
-        Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
-    }
-    next.metadata = merged;
-  }
+  if (params.metadata !== undefined) next.metadata = mergedMetadata(current.metadata, params.metadata);
   ctx.store.replace(next);
   return expanded(ctx, next, plan);
 }
 
-function matchesCreated(created: number, filter: ListParams['created']): boolean {
+/** Whether `created` passes a list's `created` filter (an exact time or a range). */
+export function matchesCreated(created: number, filter: ListParams['created']): boolean {
   if (filter === undefined) return true;
   if (typeof filter === 'number') return created === filter;
   return (
@@ -156,13 +188,14 @@ function listTransactions(
   params: ListParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransactionList {
+  const customer = pathCustomer(ctx);
   const query = {
     limit: params.limit,
     starting_after: params.starting_after,
     ending_before: params.ending_before,
   };
   const limit = checkListQuery(query);
-  let transactions = ctx.store.transactionsOf(ctx.customer);
+  let transactions = customer.transactions;
   if (params.created !== undefined || params.invoice !== undefined) {
     // Filters narrow the list first; the cursors then refer to the filtered list, as on Stripe.
     const filtered = new CustomerTransactions(ctx.customer);
@@ -187,7 +220,8 @@ function routeNamed(name: OperationName): Route {
   return route;
 }
 
-function operation<P>(
+/** The operation value of route `name`, running `run`. */
+export function operation<P>(
   name: OperationName,
   run: (ctx: OperationContext, params: P, plan: ExpandPlan) => unknown,
 ): MockOperation {
@@ -200,15 +234,10 @@ function operation<P>(
   };
 }
 
-/** The four operations, by route name. */
-export const OPERATIONS: Readonly<Record<OperationName, MockOperation>> = {
+/** The balance-transaction operations, by route name. */
+export const TRANSACTION_OPERATIONS = {
   create: operation('create', createTransaction),
   retrieve: operation('retrieve', retrieveTransaction),
   update: operation('update', updateTransaction),
   list: operation('list', listTransactions),
-};
-
-/** The operation a matched route runs. */
-export function operationFor(matched: MatchedRoute): MockOperation {
-  return OPERATIONS[matched.route.name];
-}
+} as const;

@@ -3,6 +3,9 @@
  * in any language (pointed at `http://127.0.0.1:12111`) gets exactly the mock's behaviour. Like
  * the nock and fetch transports it only moves bytes; every decision is the core's.
  *
+ * Besides Stripe's paths it answers the control paths under `/_balance_kit/` (control-paths.ts),
+ * so tests in other languages can run `simulate` and `failNext` over HTTP.
+ *
  * What only a real socket has, handled here: a body cap enforced while reading (a runaway upload
  * is discarded, never buffered), a dropped connection for `failNext({ networkError: true })`, a
  * delayed answer aborted when the client hangs up, and a graceful close that lets requests in
@@ -12,6 +15,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bodyTooLarge, internalError } from '../stripe/api-errors.js';
 import { errorResponse, type StripeResponse } from '../stripe/response.js';
+import { controlResponse, isControlPath } from './control-paths.js';
 import { MAX_BODY_BYTES, StripeCore, type StripeCoreOptions } from './core.js';
 import { randomId } from './random-ids.js';
 import { normalizeHeaders } from './exchange.js';
@@ -51,7 +55,7 @@ function urlHost(host: string): string {
 }
 
 /**
- * Starts a loopback HTTP server that answers the four Customer Balance Transactions endpoints
+ * Starts a loopback HTTP server that answers the Customer Balance Transactions and customer endpoints
  * exactly like the in-process mock (the same core), and resolves once it listens.
  *
  * @example
@@ -138,6 +142,10 @@ async function serve(
     const { body, tooLarge } = await readBody(req);
     if (tooLarge) {
       send(res, tooLargeResponse(headers), closing());
+      return;
+    }
+    if (isControlPath(req.url ?? '/')) {
+      send(res, controlResponse(core, req.method ?? 'GET', req.url ?? '/', body), closing());
       return;
     }
     const outcome = await core.handle(

@@ -8,16 +8,25 @@ import type { CustomerBalanceTransaction, StrictCustomerBalanceTransaction } fro
 import type { MockContractViolationError } from '../errors.js';
 import type { RecordedRequest, StripeCore } from './core.js';
 import type { Fault } from './faults.js';
-import type { AddCustomerInput, MockCustomer } from './store.js';
+import { type Simulations, simulations } from './simulations.js';
+import type { AddCustomerInput, MockCustomer, MockDeletedCustomer } from './store.js';
 
 /** The state of a Stripe mock and the levers a test pulls on it, shared by every transport. */
 export interface MockState {
   /** The mock's customers. */
   readonly customers: {
-    /** Adds a customer (id defaults to a fresh `cus_…`); a starting `balance` needs a `currency`. */
+    /**
+     * Adds a customer (id defaults to a fresh `cus_…`) and returns it as the API would with
+     * `expand[]=invoice_credit_balance`. A starting `balance` needs a `currency` and is recorded
+     * as the `initial` transaction, as on Stripe.
+     */
     add(input?: AddCustomerInput): MockCustomer;
-    /** The customer with its balances, or `undefined` if the mock doesn't know it. */
-    get(id: string): MockCustomer | undefined;
+    /**
+     * The customer as the API returns it (with `invoice_credit_balance` expanded), Stripe's
+     * `{ id, object: 'customer', deleted: true }` once deleted, or `undefined` if the mock never
+     * knew it. Whatever its `Stripe-Account`: the handle sees every account.
+     */
+    get(id: string): MockCustomer | MockDeletedCustomer | undefined;
   };
   /**
    * Preloads transactions (for instance a ledger from `createFixtures().ledger()`, or the `data`
@@ -36,6 +45,13 @@ export interface MockState {
   readonly violations: readonly MockContractViolationError[];
   /** Injects a fault into the next request(s). */
   failNext(fault: Fault): void;
+  /**
+   * Stripe's own balance flows, run on the mock's state: an invoice finalized (the balance applied
+   * to it) or voided, a credit note, an overpayment, an invoice too small or too large to charge,
+   * a Checkout Session paid or canceled. Each appends the transaction Stripe would record and
+   * returns what it made; bad input is refused with the `StripeApiError` the API would give.
+   */
+  readonly simulate: Simulations;
   /** Forgets all state, faults and logged requests; the transport stays in place. */
   reset(): void;
 }
@@ -60,6 +76,7 @@ export function stateHandle(core: StripeCore): MockState {
       return core.violations;
     },
     failNext: (fault) => core.faults.push(fault),
+    simulate: simulations(core),
     reset: () => core.reset(),
   };
 }

@@ -1,27 +1,47 @@
 /**
- * The mock's state: customers with a balance per currency, and each customer's transactions
- * kept by the fixtures' paging index, so the mock and `listPage()` page through the same code
- * (O(limit) per page, however deep).
+ * The mock's state: customers (with their fields, a balance per currency, the Connect account
+ * they belong to, and whether they were deleted), each customer's transactions kept by the
+ * fixtures' paging index (so the mock and `listPage()` page through the same code, O(limit) per
+ * page however deep), and the invoices the simulations made.
+ *
+ * The balance is never set on its own: every change is a transaction appended here, so a
+ * customer's `balance` always equals the newest `ending_balance` in its currency.
  */
-import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
-import { CustomerTransactions, customerOf } from '../stripe/paging.js';
 import { formatIssues } from '../contract/format-issues.js';
 import { validate } from '../contract/validate.js';
-import type { CustomerBalanceTransaction } from '../types.js';
+import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
+import { resourceMissing } from '../stripe/api-errors.js';
+import { customerObject } from '../stripe/customer-object.js';
+import { invoiceCreditFromBalance } from '../stripe/customer-balance.js';
+import { isSupportedCurrency } from '../stripe/currencies.js';
+import { ChronologicalList, CustomerTransactions, customerOf } from '../stripe/paging.js';
+import type {
+  BuiltCustomer,
+  CustomerBalanceTransaction,
+  CustomerBalanceTransactionType,
+  Metadata,
+  StrictDeletedCustomer,
+} from '../types.js';
 import { randomId } from './random-ids.js';
 
-/** A customer as the mock knows it (a trimmed view of Stripe's customer object). */
-export type MockCustomer = {
-  id: string;
-  object: 'customer';
-  created: number;
-  livemode: boolean;
-  /** The customer's default currency; set by its first transaction when it had none. */
-  currency: string | null;
-  /** The balance in `currency` (0 while there is none), as on Stripe's customer object. */
-  balance: number;
-  /** The balance per currency, as Stripe's `invoice_credit_balance`. */
+/**
+ * A customer as the mock's handle gives it: the object the API returns when retrieved with
+ * `expand[]=invoice_credit_balance` (so every balance is there, in Stripe's sign for that field:
+ * positive is credit).
+ */
+export type MockCustomer = BuiltCustomer & {
   invoice_credit_balance: Record<string, number>;
+  /** Absent: `if (!customer.deleted)` tells it from the deleted marker, as with stripe-node's types. */
+  deleted?: never;
+};
+
+/**
+ * Stripe's marker for a deleted customer, as `mock.customers.get()` gives it. The customer's
+ * other fields are typed as absent, so `mock.customers.get(id)?.balance` reads `undefined` for a
+ * deleted customer instead of failing to compile; `if (customer?.deleted)` tells them apart.
+ */
+export type MockDeletedCustomer = StrictDeletedCustomer & {
+  [K in Exclude<keyof MockCustomer, keyof StrictDeletedCustomer>]?: undefined;
 };
 
 /** What `mock.customers.add()` takes; every field is optional. */
@@ -30,26 +50,84 @@ export interface AddCustomerInput {
   id?: string;
   /** The customer's default currency (lowercase ISO code); else set by its first transaction. */
   currency?: string;
-  /** A starting balance in `currency`, in minor units (negative is credit). */
+  /**
+   * A starting balance in `currency`, in minor units (negative is credit). Recorded as the
+   * `initial` transaction Stripe makes for a balance given at creation.
+   */
   balance?: number;
+  email?: string;
+  name?: string;
+  description?: string;
+  metadata?: Metadata;
+  /**
+   * The connected account (`acct_…`) the customer belongs to: the API shows it only to requests
+   * with that `Stripe-Account` header. Default: the platform's own (no header).
+   */
+  account?: string;
 }
 
-interface CustomerRecord {
-  id: string;
+/** A customer's record. `fields` is the API object minus what the ledger decides. */
+export interface CustomerRecord {
+  readonly id: string;
+  readonly account: string | null;
+  readonly created: number;
+  readonly livemode: boolean;
+  deleted: boolean;
+  currency: string | null;
+  readonly balances: Map<string, number>;
+  readonly transactions: CustomerTransactions;
+  email: string | null;
+  name: string | null;
+  description: string | null;
+  metadata: Metadata;
+  readonly invoicePrefix: string;
+  nextInvoiceSequence: number;
+}
+
+/** An invoice a simulation made: what later simulations (void, overpay) need of it. */
+export interface InvoiceRecord {
+  readonly id: string;
+  readonly customer: string;
+  readonly account: string | null;
+  readonly currency: string;
+  readonly created: number;
+  /** The balance applied to it (negative amounts of `applied_to_invoice`), not yet unapplied. */
+  applied: number;
+  voided: boolean;
+}
+
+/** What a new transaction says; the store fills in id, ending balance and the rest. */
+export interface NewTransaction {
+  amount: number;
+  currency: string;
+  type: CustomerBalanceTransactionType;
   created: number;
   livemode: boolean;
-  currency: string | null;
-  balances: Map<string, number>;
-  transactions: CustomerTransactions;
+  description?: string | null;
+  metadata?: Metadata;
+  invoice?: string | null;
+  credit_note?: string | null;
+  checkout_session?: string | null;
+}
+
+const HEX = '0123456789ABCDEF';
+
+function invoicePrefix(): string {
+  let out = '';
+  for (let i = 0; i < 8; i++) out += HEX[Math.floor(Math.random() * 16)];
+  return out;
 }
 
 export class MockStore {
+  /** Every customer, deleted ones included, in creation order. */
   private customers = new Map<string, CustomerRecord>();
   /** Transaction id → customer id: ids are unique across customers. */
   private owners = new Map<string, string>();
+  private invoices = new Map<string, InvoiceRecord>();
 
   constructor(private readonly now: () => number) {}
 
+  /** Adds a customer for the handle (`mock.customers.add`); a starting balance is an `initial` transaction. */
   addCustomer(input: AddCustomerInput = {}, livemode = false): MockCustomer {
     const id = input.id ?? randomId('cus_', 14);
     if (this.customers.has(id)) {
@@ -58,7 +136,12 @@ export class MockStore {
         `customers.add: customer ${id} already exists; pick another id`,
       );
     }
-    const balances = new Map<string, number>();
+    if (input.currency !== undefined && !isSupportedCurrency(input.currency)) {
+      throw new StripeBalanceKitError(
+        'invalid_mock_option',
+        `customers.add: currency ${JSON.stringify(input.currency)} is not a lowercase currency Stripe supports; pass e.g. { currency: 'usd' }`,
+      );
+    }
     if (input.balance !== undefined) {
       if (!input.currency) {
         throw new StripeBalanceKitError(
@@ -66,35 +149,141 @@ export class MockStore {
           `customers.add: a starting balance needs a currency; pass { currency: 'usd', balance: ${input.balance} }`,
         );
       }
-      balances.set(input.currency, input.balance);
+      if (!Number.isSafeInteger(input.balance)) {
+        throw new StripeBalanceKitError(
+          'invalid_mock_option',
+          `customers.add: balance must be an integer in minor units, got ${String(input.balance)}`,
+        );
+      }
     }
-    this.customers.set(id, {
+    const record = this.createRecord({
       id,
-      created: Math.floor(this.now() / 1000),
+      account: input.account ?? null,
       livemode,
       currency: input.currency ?? null,
-      balances,
-      transactions: new CustomerTransactions(id),
+      email: input.email ?? null,
+      name: input.name ?? null,
+      description: input.description ?? null,
+      metadata: input.metadata ?? {},
     });
-    return this.getCustomer(id)!;
+    if (input.balance) {
+      this.append(id, {
+        amount: input.balance,
+        currency: input.currency as string,
+        type: 'initial',
+        created: record.created,
+        livemode,
+      });
+    }
+    return this.handleView(record);
+  }
+
+  /** Creates a customer record (no balance yet). */
+  createRecord(input: {
+    id?: string;
+    account: string | null;
+    livemode: boolean;
+    currency?: string | null;
+    email?: string | null;
+    name?: string | null;
+    description?: string | null;
+    metadata?: Metadata;
+  }): CustomerRecord {
+    const id = input.id ?? randomId('cus_', 14);
+    const record: CustomerRecord = {
+      id,
+      account: input.account,
+      created: Math.floor(this.now() / 1000),
+      livemode: input.livemode,
+      deleted: false,
+      currency: input.currency ?? null,
+      balances: new Map(),
+      transactions: new CustomerTransactions(id),
+      email: input.email ?? null,
+      name: input.name ?? null,
+      description: input.description ?? null,
+      metadata: { ...(input.metadata ?? {}) },
+      invoicePrefix: invoicePrefix(),
+      nextInvoiceSequence: 1,
+    };
+    this.customers.set(id, record);
+    return record;
+  }
+
+  /** The record of `id` whatever its account or state, or undefined. */
+  record(id: string): CustomerRecord | undefined {
+    return this.customers.get(id);
+  }
+
+  /**
+   * The record of `id` as a request in `account` sees it: another account's customer (or one of
+   * the platform's, seen from a connected account) is as missing as an unknown one.
+   */
+  visible(id: string, account: string | null): CustomerRecord | undefined {
+    const record = this.customers.get(id);
+    return record && record.account === account ? record : undefined;
   }
 
   hasCustomer(id: string): boolean {
     return this.customers.has(id);
   }
 
-  getCustomer(id: string): MockCustomer | undefined {
-    const record = this.customers.get(id);
-    if (!record) return undefined;
-    return {
+  /** The customer's balance in `currency` (0 when it has none there). */
+  balanceOf(record: CustomerRecord, currency: string): number {
+    return record.balances.get(currency) ?? 0;
+  }
+
+  /** The unexpanded API object of a live customer. */
+  apiCustomer(record: CustomerRecord): BuiltCustomer {
+    return customerObject({
       id: record.id,
-      object: 'customer',
       created: record.created,
       livemode: record.livemode,
+      balance: record.currency ? this.balanceOf(record, record.currency) : 0,
       currency: record.currency,
-      balance: record.currency ? (record.balances.get(record.currency) ?? 0) : 0,
-      invoice_credit_balance: Object.fromEntries(record.balances),
-    };
+      email: record.email,
+      name: record.name,
+      description: record.description,
+      metadata: record.metadata,
+      invoicePrefix: record.invoicePrefix,
+      nextInvoiceSequence: record.nextInvoiceSequence,
+    });
+  }
+
+  /** The balances of a customer per currency, in `balance`'s sign. */
+  balances(record: CustomerRecord): Record<string, number> {
+    return Object.fromEntries(record.balances);
+  }
+
+  /** The handle's view: the API object with `invoice_credit_balance` expanded. */
+  private handleView(record: CustomerRecord): MockCustomer {
+    const credit: Record<string, number> = {};
+    for (const [currency, balance] of record.balances) credit[currency] = invoiceCreditFromBalance(balance);
+    return { ...this.apiCustomer(record), invoice_credit_balance: credit };
+  }
+
+  /** What `mock.customers.get(id)` gives: the customer, Stripe's deleted marker, or undefined. */
+  getCustomer(id: string): MockCustomer | MockDeletedCustomer | undefined {
+    const record = this.customers.get(id);
+    if (!record) return undefined;
+    if (record.deleted) return { id, object: 'customer', deleted: true };
+    return this.handleView(record);
+  }
+
+  /** Live customers of `account`, in creation order. */
+  *customersOf(account: string | null): IterableIterator<CustomerRecord> {
+    for (const record of this.customers.values()) {
+      if (!record.deleted && record.account === account) yield record;
+    }
+  }
+
+  /** A fresh list of customers to page through (the customer list, after its filters). */
+  static customerList(records: Iterable<CustomerRecord>): ChronologicalList<CustomerRecord> {
+    const list = new ChronologicalList<CustomerRecord>('customers', (id, param) =>
+      resourceMissing(`No such customer: '${id}'`, param),
+    );
+    for (const record of records) list.add(record);
+    return list;
   }
 
   /** The customer's transactions, oldest first, ready to page. */
@@ -109,16 +298,32 @@ export class MockStore {
     return customer !== undefined && transaction ? { customer, transaction } : undefined;
   }
 
-  /** Appends a new transaction, moving the customer's balance in its currency. */
-  append(
-    customer: string,
-    build: (endingBalance: number) => CustomerBalanceTransaction,
-  ): CustomerBalanceTransaction {
+  /**
+   * Appends a transaction, moving the customer's balance in its currency; an unset customer
+   * currency becomes the transaction's (Stripe: "If the customer's currency is not set, it will
+   * be updated to this value"). Callers check the sum stays a safe integer.
+   */
+  append(customer: string, input: NewTransaction): CustomerBalanceTransaction {
     const record = this.customers.get(customer);
     if (!record) throw new Error(`append: unknown customer ${customer}`);
-    const draft = build(0);
-    const ending = (record.balances.get(draft.currency) ?? 0) + draft.amount;
-    const transaction = build(ending);
+    const ending = this.balanceOf(record, input.currency) + input.amount;
+    const transaction: CustomerBalanceTransaction = {
+      id: randomId('cbtxn_', 24),
+      object: 'customer_balance_transaction',
+      amount: input.amount,
+      checkout_session: input.checkout_session ?? null,
+      created: input.created,
+      credit_note: input.credit_note ?? null,
+      currency: input.currency,
+      customer,
+      customer_account: null,
+      description: input.description ?? null,
+      ending_balance: ending,
+      invoice: input.invoice ?? null,
+      livemode: input.livemode,
+      metadata: input.metadata ?? {},
+      type: input.type,
+    };
     record.transactions.add(transaction);
     record.balances.set(transaction.currency, ending);
     record.currency ??= transaction.currency;
@@ -133,9 +338,32 @@ export class MockStore {
     record.transactions.replace(transaction);
   }
 
+  /** Records an invoice a simulation made, and moves the customer's invoice numbering on. */
+  addInvoice(record: CustomerRecord, currency: string, created: number): InvoiceRecord {
+    const invoice: InvoiceRecord = {
+      id: randomId('in_', 24),
+      customer: record.id,
+      account: record.account,
+      currency,
+      created,
+      applied: 0,
+      voided: false,
+    };
+    this.invoices.set(invoice.id, invoice);
+    record.nextInvoiceSequence += 1;
+    return invoice;
+  }
+
+  /** An invoice as a request in `account` sees it (another account's is missing). */
+  invoice(id: string, account: string | null): InvoiceRecord | undefined {
+    const invoice = this.invoices.get(id);
+    return invoice && invoice.account === account ? invoice : undefined;
+  }
+
   /**
    * Preloads transactions (a ledger from the fixtures, say). Each must pass the strict contract;
-   * customers are created as needed and end with the last ending balance per currency.
+   * customers are created as needed (the platform's, with no Stripe-Account) and end with the
+   * last ending balance per currency.
    */
   seed(transactions: readonly CustomerBalanceTransaction[], livemode = false): void {
     const seen = new Set<string>();
@@ -161,8 +389,8 @@ export class MockStore {
     for (const [original] of ordered) {
       const transaction = structuredClone(original);
       const customer = customerOf(transaction);
-      if (!this.customers.has(customer)) this.addCustomer({ id: customer }, livemode);
-      const record = this.customers.get(customer)!;
+      const record =
+        this.customers.get(customer) ?? this.createRecord({ id: customer, account: null, livemode });
       record.transactions.add(transaction);
       record.balances.set(transaction.currency, transaction.ending_balance);
       record.currency ??= transaction.currency;
@@ -173,5 +401,6 @@ export class MockStore {
   clear(): void {
     this.customers.clear();
     this.owners.clear();
+    this.invoices.clear();
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Checks each recorded response against the contract, the way `stripe-balance-kit validate`
- * reads a HAR: the entry is matched to one of the four operations by method and path; a 2xx body
- * is checked as that operation's response, any other status as Stripe's error envelope. Entries
- * for other endpoints, and network errors, have nothing to check.
+ * reads a HAR: the entry is matched to one operation of the route table by method and path; a
+ * 2xx body is checked as that operation's response (a retrieve answering the deleted-customer
+ * marker as `deleted_customer`), any other status as Stripe's error envelope. Entries for other
+ * endpoints, and network errors, have nothing to check.
  */
-import { matchRoute } from '../stripe/routes.js';
+import { matchRoute, type Route, responseKindOf } from '../stripe/routes.js';
 import { preview } from '../contract/preview.js';
 import type { ContractIssue, ContractKind, ValidateOptions } from '../contract/types.js';
 import { validate } from '../contract/validate.js';
@@ -24,6 +25,15 @@ export interface RecordingViolation {
   errors: ContractIssue[];
 }
 
+/**
+ * The contract kind of a recorded answer of `route`: its response kind for a 2xx status (the
+ * body decides between a retrieve's two answers, a customer or the deleted marker; pass
+ * `undefined` when the body is not JSON), Stripe's error envelope for any other status.
+ */
+export function recordedKind(route: Route, status: number, body: unknown): ContractKind {
+  return status >= 200 && status < 300 ? responseKindOf(route, body) : 'error';
+}
+
 /** The violation of one entry, or `undefined` when it passes or has nothing to check. */
 export function checkEntry(
   entry: HarEntry,
@@ -35,9 +45,8 @@ export function checkEntry(
   if (status === 0) return undefined;
   const matched = matchRoute(method, new URL(url).pathname);
   if (!matched) return undefined;
-  const kind: ContractKind = status >= 200 && status < 300 ? matched.route.response : 'error';
   const text = responseText(entry);
-  const violation = (errors: ContractIssue[]): RecordingViolation => ({
+  const violation = (kind: ContractKind, errors: ContractIssue[]): RecordingViolation => ({
     entry: index,
     request: `${method} ${url}`,
     status,
@@ -48,7 +57,8 @@ export function checkEntry(
   try {
     body = JSON.parse(text);
   } catch (error) {
-    return violation([
+    const kind = recordedKind(matched.route, status, undefined);
+    return violation(kind, [
       {
         path: '',
         code: 'invalid_json',
@@ -59,6 +69,7 @@ export function checkEntry(
       },
     ]);
   }
+  const kind = recordedKind(matched.route, status, body);
   const result = validate(kind, body, options);
-  return result.valid ? undefined : violation(result.errors);
+  return result.valid ? undefined : violation(kind, result.errors);
 }

@@ -179,8 +179,9 @@ export function recordStripe(options: RecordStripeOptions): StripeRecording {
       ? undefined
       : interceptWithNock({
           origins: [...new Set(origins.flatMap(withLoopbackAliases))],
-          // A recording takes all the client's traffic to the API, not only the four routes, so a
-          // test that also calls another Stripe endpoint is recorded (and replayed) whole.
+          // A recording takes all the client's traffic to the API, not only the route table's
+          // (balance transactions and customers), so a test that also calls another Stripe
+          // endpoint is recorded (and replayed) whole; only the contract check is by route.
           claims: () => true,
           answer: (request, origin) => answer({ ...request, url: `${origin}${request.url}` }),
           // The recorder's own forwarded requests go to the network (see FORWARDED_HEADER).

@@ -142,27 +142,43 @@ function isForm(contentType: string | undefined): boolean {
   return media === undefined || media === '' || media === 'application/x-www-form-urlencoded';
 }
 
+/** The header naming the connected account a request acts for. */
+const ACCOUNT_HEADER = 'stripe-account';
+
 /**
- * What makes two requests the same for replay: method, path, and the decoded query and form body
- * (order-free). Headers are left out on purpose: keys, idempotency keys and user agents differ
- * from run to run while the request means the same.
+ * What makes two requests the same for replay: method, path, the decoded query and form body
+ * (order-free), and the connected account (`Stripe-Account`). Other headers are left out on
+ * purpose: keys, idempotency keys and user agents differ from run to run while the request means
+ * the same; the account does not, since objects are scoped by it (the same customer path is a
+ * customer for `acct_A` and a 404 without the header).
  */
 export function requestKey(
   method: string,
   url: string,
   body: string,
   contentType: string | undefined,
+  account?: string,
 ): string {
   const parsed = new URL(url);
   const bodyKey = body === '' ? '' : isForm(contentType) ? canonicalPairs(new URLSearchParams(body)) : body;
-  return `${method.toUpperCase()} ${parsed.pathname} ${canonicalPairs(parsed.searchParams)} ${bodyKey}`;
+  // An empty header is no account, as the mock reads it.
+  const accountKey = account ? ` ${JSON.stringify(account)}` : '';
+  return `${method.toUpperCase()} ${parsed.pathname} ${canonicalPairs(parsed.searchParams)} ${bodyKey}${accountKey}`;
 }
 
-/** `POST /v1/customers/cus_…/balance_transactions (body: amount=-500&currency=usd)`, redacted. */
-function describe(method: string, url: string, body: string): string {
+/** The `Stripe-Account` of a recorded request (HAR headers keep the case they were sent with). */
+function recordedAccount(entry: HarEntry): string | undefined {
+  return (entry.request.headers ?? []).find((h) => h.name.toLowerCase() === ACCOUNT_HEADER)?.value;
+}
+
+/**
+ * `POST /v1/customers/cus_…/balance_transactions (body: amount=-500&currency=usd)`, redacted,
+ * with `(Stripe-Account: acct_…)` when the request acts for one.
+ */
+function describe(method: string, url: string, body: string, account: string | undefined): string {
   const parsed = new URL(url);
   const shown = body.length > 300 ? `${body.slice(0, 299)}…` : body;
-  return `${method.toUpperCase()} ${parsed.pathname}${parsed.search}${body === '' ? '' : ` (body: ${shown})`}`;
+  return `${method.toUpperCase()} ${parsed.pathname}${parsed.search}${body === '' ? '' : ` (body: ${shown})`}${account ? ` (Stripe-Account: ${account})` : ''}`;
 }
 
 interface Slot {
@@ -188,6 +204,7 @@ export class Replayer {
         entry.request.url,
         entry.request.postData?.text ?? '',
         entry.request.postData?.mimeType,
+        recordedAccount(entry),
       ),
       entry,
       used: false,
@@ -203,13 +220,14 @@ export class Replayer {
     // The recording holds redacted requests; redact this one the same way before comparing.
     const url = redactText(request.url);
     const body = redactText(request.body);
-    const key = requestKey(request.method, url, body, request.headers['content-type']);
+    const account = request.headers[ACCOUNT_HEADER];
+    const key = requestKey(request.method, url, body, request.headers['content-type'], account);
     const matching = this.slots.filter((slot) => slot.key === key);
     // In recorded order, so a 500 and its retry replay as a 500 and then a 200. A GET asked for
     // more often than recorded gets the last answer again (reads are repeatable); a POST does not.
     const slot =
       matching.find((s) => !s.used) ?? (request.method.toUpperCase() === 'GET' ? matching.at(-1) : undefined);
-    if (!slot) return this.refuse(request, describe(request.method, url, body), matching.length);
+    if (!slot) return this.refuse(request, describe(request.method, url, body, account), matching.length);
     slot.used = true;
     if (slot.entry.response.status === 0) {
       const error: NodeJS.ErrnoException = new Error(
@@ -243,7 +261,7 @@ export class Replayer {
     const why =
       sameRequestCount > 0
         ? `the recording holds this request ${sameRequestCount} time${sameRequestCount === 1 ? '' : 's'}, and every one has been replayed`
-        : 'the recording holds no request with this method, path, query and body';
+        : 'the recording holds no request with this method, path, query, body and Stripe-Account';
     const error = new StripeApiError(404, {
       type: 'invalid_request_error',
       code: 'replay_unmatched',

@@ -1,5 +1,5 @@
 /**
- * Stripe's API errors: the constructors for each refusal the four endpoints can give, with the
+ * Stripe's API errors: the constructors for each refusal the kit's endpoints can give, with the
  * status, `type`, `code`, `param` and wording Stripe uses. Everything that answers like Stripe
  * (the mock core, the fixtures' `listPage`, the replayer) builds its errors here.
  */

@@ -1,5 +1,5 @@
 /**
- * Stripe's authentication, as the four endpoints see it: a secret (`sk_`) or restricted (`rk_`)
+ * Stripe's authentication, as the kit's endpoints see it: a secret (`sk_`) or restricted (`rk_`)
  * key, sent as `Authorization: Bearer <key>` or as the Basic user name (`<key>:`). Live keys are
  * refused unless the mock is told otherwise, so a test can never run with one.
  */

@@ -1,27 +1,111 @@
 /**
- * `expand[]` for the four endpoints. A transaction can expand its `customer`, `invoice`,
- * `credit_note` and `checkout_session`; a list expands the same fields under `data.`.
- * Anything else is refused the way Stripe refuses it.
+ * `expand[]` as Stripe reads it for the objects the kit serves. Each object type names the
+ * fields it can expand and what they expand into; a path walks that graph one dotted segment at
+ * a time (`data.customer.invoice_credit_balance` from a list of transactions). Stripe caps a path
+ * at four segments, `data.` included (`property_expansion_max_depth`), and refuses a field that
+ * cannot be expanded with `This property cannot be expanded (path).`
+ *
+ * The mock models what it keeps: customers in full; invoices, credit notes and Checkout Sessions
+ * as the ids it knows, expanded to the fields that link them back (`customer`, `invoice`).
  */
-import type { CustomerBalanceTransaction } from '../types.js';
+import { invoiceCreditFromBalance } from './customer-balance.js';
 import { invalidRequest } from './api-errors.js';
 
-export const EXPANDABLE_FIELDS = ['customer', 'invoice', 'credit_note', 'checkout_session'] as const;
-type ExpandableField = (typeof EXPANDABLE_FIELDS)[number];
+/** The object types expansion walks through. */
+export type ExpandableObject =
+  | 'customer_balance_transaction'
+  | 'customer'
+  | 'invoice'
+  | 'credit_note'
+  | 'checkout.session';
 
-export type ExpandPlan = ReadonlySet<ExpandableField>;
+/**
+ * What each type's expandable fields become: another object, or (`includable`) a field sent only
+ * when asked for, like a customer's `invoice_credit_balance`, or (`link`) an id the mock always
+ * keeps `null` (a customer's `default_source`, `test_clock`): Stripe accepts the expansion and
+ * a null stays null.
+ */
+const FIELDS: Readonly<
+  Record<ExpandableObject, Readonly<Record<string, ExpandableObject | 'includable' | 'link'>>>
+> = {
+  customer_balance_transaction: {
+    customer: 'customer',
+    invoice: 'invoice',
+    credit_note: 'credit_note',
+    checkout_session: 'checkout.session',
+  },
+  customer: { invoice_credit_balance: 'includable', default_source: 'link', test_clock: 'link' },
+  invoice: { customer: 'customer' },
+  credit_note: { customer: 'customer', invoice: 'invoice' },
+  'checkout.session': { customer: 'customer' },
+};
 
-/** Checks the requested paths (`prefix` is `'data.'` for lists); throws Stripe's refusal. */
-export function planExpansion(paths: readonly string[] | undefined, prefix: '' | 'data.'): ExpandPlan {
-  const plan = new Set<ExpandableField>();
+/** The top-level fields a transaction can expand (for docs and help texts). */
+export const EXPANDABLE_FIELDS = Object.keys(FIELDS.customer_balance_transaction) as readonly string[];
+
+/** Stripe's limit on the segments of one `expand[]` path, a list's `data.` included. */
+export const MAX_EXPAND_DEPTH = 4;
+
+/** The checked expansions of a request: a tree of field names (empty when nothing is expanded). */
+export type ExpandPlan = ReadonlyMap<string, ExpandPlan>;
+
+/** The empty plan. */
+export const NO_EXPANSION: ExpandPlan = new Map();
+
+/**
+ * Checks the requested `paths` for a response of `root` (`list`: the paths start with `data.`)
+ * and returns them as a tree. Throws Stripe's refusal, with `param: 'expand'`.
+ */
+export function planExpansion(
+  paths: readonly string[] | undefined,
+  root: ExpandableObject,
+  list: boolean,
+): ExpandPlan {
+  const plan = new Map<string, Map<string, unknown>>();
   for (const path of paths ?? []) {
-    const field = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
-    if (!field || !(EXPANDABLE_FIELDS as readonly string[]).includes(field)) {
-      throw invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' });
+    const segments = path.split('.');
+    if (segments.length > MAX_EXPAND_DEPTH) {
+      throw invalidRequest(
+        `You cannot expand more than ${MAX_EXPAND_DEPTH} levels of a property. Property: ${path}`,
+        {
+          code: 'property_expansion_max_depth',
+          param: 'expand',
+        },
+      );
     }
-    plan.add(field as ExpandableField);
+    const fields = list ? (segments[0] === 'data' ? segments.slice(1) : []) : segments;
+    if (fields.length === 0) throw cannotExpand(path);
+    let type: ExpandableObject | 'includable' | 'link' = root;
+    let node = plan;
+    for (const field of fields) {
+      const fieldsOfType: Readonly<Record<string, ExpandableObject | 'includable' | 'link'>> =
+        type === 'includable' || type === 'link' ? {} : FIELDS[type];
+      const next = Object.hasOwn(fieldsOfType, field) ? fieldsOfType[field] : undefined;
+      if (next === undefined) throw cannotExpand(path);
+      let child = node.get(field) as Map<string, Map<string, unknown>> | undefined;
+      if (!child) {
+        child = new Map();
+        node.set(field, child);
+      }
+      node = child;
+      type = next;
+    }
   }
-  return plan;
+  return plan as ExpandPlan;
+}
+
+function cannotExpand(path: string) {
+  return invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' });
+}
+
+/** Where expansion finds the customers it puts in place of their ids. */
+export interface ExpansionSource {
+  /**
+   * The customer `id` as the API sends it unexpanded (no `invoice_credit_balance`), with its
+   * balances per currency beside it; `undefined` for a deleted customer or an id the mock never
+   * knew, which expands as Stripe's deleted marker.
+   */
+  customer(id: string): { customer: object; balances: Readonly<Record<string, number>> } | undefined;
 }
 
 function idOf(value: unknown): string | undefined {
@@ -32,42 +116,67 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * `transaction` with the planned fields expanded. `customerOf` gives the customer object to put
- * in place of its id; a customer it does not know expands as Stripe's deleted customer.
- */
-export function expandTransaction(
-  transaction: CustomerBalanceTransaction,
+/** `customer` with `plan` applied: `invoice_credit_balance` when asked for (Stripe's sign). */
+export function expandCustomer(
+  customer: object,
+  balances: Readonly<Record<string, number>>,
   plan: ExpandPlan,
-  customerOf: (id: string) => ({ id: string; object: 'customer' } & object) | undefined,
-): CustomerBalanceTransaction {
-  if (plan.size === 0) return transaction;
-  const out: CustomerBalanceTransaction = { ...transaction };
-  const customerId = idOf(transaction.customer) ?? '';
-  // The expansions carry more than `{ id, object }`; typed by those two, as the object is.
-  if (plan.has('customer')) {
-    const deleted = { id: customerId, object: 'customer' as const, deleted: true };
-    out.customer = customerOf(customerId) ?? deleted;
+): object {
+  if (!plan.has('invoice_credit_balance')) return customer;
+  const credit: Record<string, number> = {};
+  for (const [currency, balance] of Object.entries(balances))
+    credit[currency] = invoiceCreditFromBalance(balance);
+  return { ...customer, invoice_credit_balance: credit };
+}
+
+function expandCustomerId(id: string, plan: ExpandPlan, source: ExpansionSource): object {
+  const found = source.customer(id);
+  if (!found) return { id, object: 'customer', deleted: true };
+  return expandCustomer(found.customer, found.balances, plan);
+}
+
+/** `value` (an object of `type`) with the fields `plan` names put in place of their ids. */
+export function expandObject<T extends object>(
+  type: ExpandableObject,
+  value: T,
+  plan: ExpandPlan,
+  source: ExpansionSource,
+): T {
+  if (plan.size === 0) return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [field, sub] of plan) {
+    const target = FIELDS[type][field];
+    const id = idOf(out[field]);
+    if (target === undefined || target === 'includable' || target === 'link' || id === undefined) continue;
+    out[field] = expandLink(target, id, out, sub, source);
   }
-  const invoice = idOf(transaction.invoice);
-  if (plan.has('invoice') && invoice) {
-    const expandedInvoice = { id: invoice, object: 'invoice' as const, customer: customerId };
-    out.invoice = expandedInvoice;
+  return out as T;
+}
+
+/** The object an id of `target` type expands into, from what `parent` knows of it. */
+function expandLink(
+  target: ExpandableObject,
+  id: string,
+  parent: Record<string, unknown>,
+  plan: ExpandPlan,
+  source: ExpansionSource,
+): object {
+  const customer = idOf(parent.customer) ?? null;
+  switch (target) {
+    case 'customer':
+      return expandCustomerId(id, plan, source);
+    case 'invoice':
+      return expandObject('invoice', { id, object: 'invoice', customer }, plan, source);
+    case 'credit_note':
+      return expandObject(
+        'credit_note',
+        { id, object: 'credit_note', customer, invoice: idOf(parent.invoice) ?? null },
+        plan,
+        source,
+      );
+    case 'checkout.session':
+      return expandObject('checkout.session', { id, object: 'checkout.session', customer }, plan, source);
+    case 'customer_balance_transaction':
+      return { id, object: target };
   }
-  const creditNote = idOf(transaction.credit_note);
-  if (plan.has('credit_note') && creditNote) {
-    const expandedCreditNote = {
-      id: creditNote,
-      object: 'credit_note' as const,
-      customer: customerId,
-      invoice: invoice ?? null,
-    };
-    out.credit_note = expandedCreditNote;
-  }
-  const session = idOf(transaction.checkout_session);
-  if (plan.has('checkout_session') && session) {
-    const expandedSession = { id: session, object: 'checkout.session' as const, customer: customerId };
-    out.checkout_session = expandedSession;
-  }
-  return out;
 }

@@ -61,40 +61,57 @@ export function checkListQuery(query: ListPageQuery): number {
   return limit;
 }
 
-/** One customer's transactions, oldest first, with each id's position. */
-export class CustomerTransactions {
-  private readonly chronological: CustomerBalanceTransaction[] = [];
+/** Something a Stripe list pages through: an id and a creation time. */
+export interface Listed {
+  readonly id: string;
+  readonly created: number;
+}
+
+/**
+ * Items kept oldest first with each id's position: the order of Stripe's lists (newest first,
+ * `created` descending; for equal `created`, the item added later is the newer one). Customers'
+ * transactions and the customer list page through this one class.
+ */
+export class ChronologicalList<T extends Listed> {
+  private readonly chronological: T[] = [];
   private readonly positions = new Map<string, number>();
 
-  constructor(readonly customer: string) {}
+  /**
+   * @param owner names the list in error messages (a customer id, `customers`).
+   * @param missing the refusal for a cursor that is not in the list (Stripe's 404 naming the param).
+   */
+  constructor(
+    protected readonly owner: string,
+    private readonly missing: (id: string, param: 'starting_after' | 'ending_before') => Error,
+  ) {}
 
-  /** How many transactions the customer has. */
+  /** How many items the list has. */
   get size(): number {
     return this.chronological.length;
   }
 
-  /** The customer's transaction with this id, if any. */
-  get(id: string): CustomerBalanceTransaction | undefined {
+  /** The item with this id, if any. */
+  get(id: string): T | undefined {
     const at = this.positions.get(id);
     return at === undefined ? undefined : this.chronological[at];
   }
 
   /**
-   * Adds a transaction as the newest among those with its `created`. Appending in time order
-   * (what a live account does) is O(1); an older one is inserted, O(n).
+   * Adds an item as the newest among those with its `created`. Appending in time order (what a
+   * live account does) is O(1); an older one is inserted, O(n).
    */
-  add(transaction: CustomerBalanceTransaction): void {
-    if (this.positions.has(transaction.id)) {
+  add(item: T): void {
+    if (this.positions.has(item.id)) {
       throw new StripeBalanceKitError(
         'duplicate_transaction_id',
-        `customer ${this.customer} already has a transaction ${transaction.id}; transaction ids must be unique`,
+        `${this.owner} already has ${item.id}; ids must be unique`,
       );
     }
     const list = this.chronological;
     const last = list[list.length - 1];
-    if (last === undefined || last.created <= transaction.created) {
-      this.positions.set(transaction.id, list.length);
-      list.push(transaction);
+    if (last === undefined || last.created <= item.created) {
+      this.positions.set(item.id, list.length);
+      list.push(item);
       return;
     }
     // First position whose created is later: after every equal one, as the newest of them.
@@ -102,40 +119,40 @@ export class CustomerTransactions {
     let high = list.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((list[mid] as CustomerBalanceTransaction).created <= transaction.created) low = mid + 1;
+      if ((list[mid] as T).created <= item.created) low = mid + 1;
       else high = mid;
     }
-    list.splice(low, 0, transaction);
-    for (let i = low; i < list.length; i++) this.positions.set((list[i] as CustomerBalanceTransaction).id, i);
+    list.splice(low, 0, item);
+    for (let i = low; i < list.length; i++) this.positions.set((list[i] as T).id, i);
   }
 
-  /** Swaps in a new version of a transaction (same id, e.g. after an update), keeping its place. */
-  replace(transaction: CustomerBalanceTransaction): void {
-    const at = this.positions.get(transaction.id);
+  /** Swaps in a new version of an item (same id, e.g. after an update), keeping its place. */
+  replace(item: T): void {
+    const at = this.positions.get(item.id);
     if (at === undefined) {
       throw new StripeBalanceKitError(
         'unknown_transaction',
-        `customer ${this.customer} has no transaction ${transaction.id} to replace; add() it first`,
+        `${this.owner} has no ${item.id} to replace; add() it first`,
       );
     }
-    this.chronological[at] = transaction;
+    this.chronological[at] = item;
   }
 
-  /** The transactions, oldest first. */
-  values(): IterableIterator<CustomerBalanceTransaction> {
+  /** The items, oldest first. */
+  values(): IterableIterator<T> {
     return this.chronological.values();
   }
 
-  /** The page Stripe returns for `query` (already checked by {@link checkListQuery}). */
-  page(query: ListPageQuery, limit: number): CustomerBalanceTransactionList {
+  /** The items and `has_more` of the page Stripe returns for `query` (checked by {@link checkListQuery}). */
+  pageItems(query: ListPageQuery, limit: number): { data: T[]; has_more: boolean } {
     const list = this.chronological;
-    const data: CustomerBalanceTransaction[] = [];
+    const data: T[] = [];
     let hasMore: boolean;
     if (query.ending_before !== undefined) {
       const at = this.position(query.ending_before, 'ending_before');
       // Newer items sit at higher positions; the page is the `limit` closest ones, newest first.
       const newest = Math.min(list.length - 1, at + limit);
-      for (let i = newest; i > at; i--) data.push(list[i] as CustomerBalanceTransaction);
+      for (let i = newest; i > at; i--) data.push(list[i] as T);
       hasMore = newest < list.length - 1;
     } else {
       const from =
@@ -143,16 +160,30 @@ export class CustomerTransactions {
           ? list.length - 1
           : this.position(query.starting_after, 'starting_after') - 1;
       const oldest = Math.max(0, from - limit + 1);
-      for (let i = from; i >= oldest; i--) data.push(list[i] as CustomerBalanceTransaction);
+      for (let i = from; i >= oldest; i--) data.push(list[i] as T);
       hasMore = oldest > 0;
     }
-    return { object: 'list', data, has_more: hasMore, url: balanceTransactionsUrl(this.customer) };
+    return { data, has_more: hasMore };
   }
 
   private position(id: string, param: 'starting_after' | 'ending_before'): number {
     const at = this.positions.get(id);
-    if (at === undefined) throw resourceMissing(`No such customer balance transaction: '${id}'`, param);
+    if (at === undefined) throw this.missing(id, param);
     return at;
+  }
+}
+
+/** One customer's transactions, oldest first, with each id's position. */
+export class CustomerTransactions extends ChronologicalList<CustomerBalanceTransaction> {
+  constructor(readonly customer: string) {
+    super(`customer ${customer}`, (id, param) =>
+      resourceMissing(`No such customer balance transaction: '${id}'`, param),
+    );
+  }
+
+  /** The page Stripe returns for `query` (already checked by {@link checkListQuery}). */
+  page(query: ListPageQuery, limit: number): CustomerBalanceTransactionList {
+    return { object: 'list', ...this.pageItems(query, limit), url: balanceTransactionsUrl(this.customer) };
   }
 }
 

@@ -5,35 +5,55 @@
  * JSON Schemas; the messages and codes are Stripe's.
  */
 import { schemas } from '../generated/schemas.js';
-import type { StrictCreateParams, ListParams, Metadata, StrictUpdateParams } from '../types.js';
+import type {
+  CustomerListParams,
+  ListParams,
+  Metadata,
+  StrictCreateParams,
+  StrictCustomerCreateParams,
+  StrictCustomerUpdateParams,
+  StrictUpdateParams,
+} from '../types.js';
 import { invalidRequest } from './api-errors.js';
 import { isSupportedCurrency, supportedCurrencies } from './currencies.js';
 import type { FormTree, FormValue } from './form-codec.js';
-import { type ExpandPlan, planExpansion } from './expand.js';
+import { type ExpandableObject, type ExpandPlan, planExpansion } from './expand.js';
 import { checkListQuery } from './paging.js';
-import type { ParamsKind, Route } from './routes.js';
+import type { ParamsKind, ResponseKind, Route } from './routes.js';
 
 type Kind = ParamsKind;
 
-/** The parameters of `retrieve`: only `expand`. */
+/** The parameters of `retrieve` (a transaction or a customer): only `expand`. */
 export interface RetrieveParams {
   expand?: string[];
 }
+
+/** Deleting a customer takes no parameters. */
+export type DeleteParams = Record<string, never>;
 
 const ALLOWED: Record<Kind, readonly string[]> = {
   create_params: Object.keys(schemas.create_params.properties),
   update_params: Object.keys(schemas.update_params.properties),
   list_params: Object.keys(schemas.list_params.properties),
   retrieve_params: ['expand'],
+  customer_create_params: Object.keys(schemas.customer_create_params.properties),
+  customer_update_params: Object.keys(schemas.customer_update_params.properties),
+  customer_list_params: Object.keys(schemas.customer_list_params.properties),
+  customer_retrieve_params: ['expand'],
+  customer_delete_params: [],
 };
-const REQUIRED: Record<Kind, readonly string[]> = {
+const REQUIRED: Partial<Record<Kind, readonly string[]>> = {
   create_params: schemas.create_params.required,
-  update_params: [],
-  list_params: [],
-  retrieve_params: [],
 };
 
 const DESCRIPTION_MAX = schemas.create_params.properties.description.maxLength;
+const CUSTOMER_FIELDS = schemas.customer_create_params.properties;
+const CUSTOMER_STRING_MAX = {
+  description: CUSTOMER_FIELDS.description.maxLength,
+  email: CUSTOMER_FIELDS.email.maxLength,
+  name: CUSTOMER_FIELDS.name.maxLength,
+} as const;
+const CUSTOMER_EMAIL_FILTER_MAX = schemas.customer_list_params.properties.email.maxLength;
 const METADATA = schemas.create_params.definitions.metadata;
 const METADATA_MAX_KEYS = METADATA.maxProperties;
 const METADATA_KEY_MAX = METADATA.propertyNames.maxLength;
@@ -99,14 +119,17 @@ function asStringArray(value: FormValue, param: string): string[] {
   return fail(`Invalid array`, { param });
 }
 
-function asDescription(value: FormValue): string {
-  const text = asString(value, 'description');
-  if (length(text) > DESCRIPTION_MAX) {
-    fail(`Invalid string: ${text.slice(0, 40)}...; must be at most ${DESCRIPTION_MAX} characters`, {
-      param: 'description',
-    });
+/** A string of at most `max` characters (Stripe's refusal quotes its first 40). */
+function asBoundedString(value: FormValue, param: string, max: number): string {
+  const text = asString(value, param);
+  if (length(text) > max) {
+    fail(`Invalid string: ${text.slice(0, 40)}...; must be at most ${max} characters`, { param });
   }
   return text;
+}
+
+function asDescription(value: FormValue): string {
+  return asBoundedString(value, 'description', DESCRIPTION_MAX);
 }
 
 /** `''` unsets every key; `{k: ''}` unsets one; otherwise string values within Stripe's limits. */
@@ -170,7 +193,7 @@ function checkNames(form: FormTree, kind: Kind): void {
       fail(`Received unknown parameter: ${name}`, { code: 'parameter_unknown', param: name });
     }
   }
-  for (const name of REQUIRED[kind]) {
+  for (const name of REQUIRED[kind] ?? []) {
     if (!(name in form)) fail(`Missing required param: ${name}.`, { code: 'parameter_missing', param: name });
   }
 }
@@ -223,6 +246,55 @@ export function parseListParams(form: FormTree): ListParams {
   return params;
 }
 
+/**
+ * Create and update of a customer share their fields. `''` for `email`, `name` or `description`
+ * unsets it (null), as Stripe reads an empty value; `balance` cannot be unset.
+ */
+function parseCustomerFields<T extends StrictCustomerUpdateParams>(form: FormTree, params: T): T {
+  if (form.balance !== undefined) params.balance = asInteger(form.balance, 'balance');
+  for (const field of ['description', 'email', 'name'] as const) {
+    const value = form[field];
+    if (value !== undefined) params[field] = asBoundedString(value, field, CUSTOMER_STRING_MAX[field]);
+  }
+  if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
+  if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+  return params;
+}
+
+export function parseCustomerCreateParams(form: FormTree): StrictCustomerCreateParams {
+  checkNames(form, 'customer_create_params');
+  return parseCustomerFields(form, {});
+}
+
+export function parseCustomerUpdateParams(form: FormTree): StrictCustomerUpdateParams {
+  checkNames(form, 'customer_update_params');
+  return parseCustomerFields(form, {});
+}
+
+export function parseCustomerListParams(form: FormTree): CustomerListParams {
+  checkNames(form, 'customer_list_params');
+  const params: CustomerListParams = {};
+  if (form.limit !== undefined) params.limit = asInteger(form.limit, 'limit');
+  if (form.starting_after !== undefined) params.starting_after = asId(form.starting_after, 'starting_after');
+  if (form.ending_before !== undefined) params.ending_before = asId(form.ending_before, 'ending_before');
+  if (form.email !== undefined)
+    params.email = asBoundedString(form.email, 'email', CUSTOMER_EMAIL_FILTER_MAX);
+  if (form.created !== undefined) params.created = asCreated(form.created);
+  if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
+  checkListQuery(params);
+  return params;
+}
+
+function parseCustomerRetrieveParams(form: FormTree): RetrieveParams {
+  checkNames(form, 'customer_retrieve_params');
+  return form.expand === undefined ? {} : { expand: asStringArray(form.expand, 'expand') };
+}
+
+function parseCustomerDeleteParams(form: FormTree): DeleteParams {
+  checkNames(form, 'customer_delete_params');
+  return {};
+}
+
 let supported: string | undefined;
 function supportedList(): string {
   supported ??= supportedCurrencies().join(', ');
@@ -235,6 +307,11 @@ export interface ParsedParams {
   update_params: StrictUpdateParams;
   list_params: ListParams;
   retrieve_params: RetrieveParams;
+  customer_create_params: StrictCustomerCreateParams;
+  customer_update_params: StrictCustomerUpdateParams;
+  customer_list_params: CustomerListParams;
+  customer_retrieve_params: RetrieveParams;
+  customer_delete_params: DeleteParams;
 }
 
 const PARSERS: { readonly [K in ParamsKind]: (form: FormTree) => ParsedParams[K] } = {
@@ -242,6 +319,11 @@ const PARSERS: { readonly [K in ParamsKind]: (form: FormTree) => ParsedParams[K]
   update_params: parseUpdateParams,
   list_params: parseListParams,
   retrieve_params: parseRetrieveParams,
+  customer_create_params: parseCustomerCreateParams,
+  customer_update_params: parseCustomerUpdateParams,
+  customer_list_params: parseCustomerListParams,
+  customer_retrieve_params: parseCustomerRetrieveParams,
+  customer_delete_params: parseCustomerDeleteParams,
 };
 
 /**
@@ -267,6 +349,16 @@ export interface RequestParams<K extends ParamsKind = ParamsKind> {
  */
 export function readParams(route: Route, form: FormTree): RequestParams {
   const params = parseParams(route.params.kind, form);
-  const prefix = route.response === 'customer_balance_transaction_list' ? 'data.' : '';
-  return { params, plan: planExpansion(params.expand, prefix) };
+  const expand = 'expand' in params ? params.expand : undefined;
+  const { root, list } = EXPANSION_ROOT[route.response];
+  return { params, plan: planExpansion(expand, root, list) };
 }
+
+/** What a response's `expand[]` paths start from. */
+const EXPANSION_ROOT: Readonly<Record<ResponseKind, { root: ExpandableObject; list: boolean }>> = {
+  customer_balance_transaction: { root: 'customer_balance_transaction', list: false },
+  customer_balance_transaction_list: { root: 'customer_balance_transaction', list: true },
+  customer: { root: 'customer', list: false },
+  deleted_customer: { root: 'customer', list: false },
+  customer_list: { root: 'customer', list: true },
+};

@@ -141,7 +141,9 @@ describe('HAR recordings', () => {
     );
     // The three refused requests recorded Stripe's 400 answer, which passes as an error envelope.
     expect(out).not.toContain(`entries[5] POST ${create} response`);
-    expect(out).toContain('13 records checked in 1 file: 3 passed, 10 failed, 1 skipped, 0 warnings');
+    // entries[4] retrieves the customer: a route of the table now, checked (and passing), not skipped.
+    expect(out).not.toContain('entries[4]');
+    expect(out).toContain('14 records checked in 1 file: 4 passed, 10 failed, 0 skipped, 0 warnings');
   });
 
   test('a .json file holding a HAR is read as HAR', async () => {
@@ -222,7 +224,7 @@ describe('usage errors and unreadable input exit 2 with a clear message, never a
 
   test('--help lists the routes HAR entries are matched to, from the route table itself', async () => {
     const run = await cli('--help');
-    const listed = run.out.split('\n').filter((line) => /^\s+(GET|POST) +\/v1\//.test(line));
+    const listed = run.out.split('\n').filter((line) => /^\s+(GET|POST|DELETE) +\/v1\//.test(line));
     expect(listed).toHaveLength(ROUTES.length);
     for (const route of ROUTES) {
       expect(listed).toContainEqual(
@@ -272,7 +274,14 @@ describe('reporters', () => {
       nasty,
       `${JSON.stringify({ ...seed, 'x<y>&"z\'': 1, description: 'a]]>b\u0001c' })}\n${JSON.stringify(seed)}\n`,
     );
-    const run = await cli('--reporter', 'junit', `${HAR}/invalid.har`, `${F}/valid/ledger.ndjson`, nasty);
+    const run = await cli(
+      '--reporter',
+      'junit',
+      `${HAR}/invalid.har`,
+      `${HAR}/valid.har`,
+      `${F}/valid/ledger.ndjson`,
+      nasty,
+    );
     expect(run.code).toBe(1);
     expect(xmlProblems(run.out)).toEqual([]);
     // The checker itself does reject broken XML.
@@ -281,15 +290,15 @@ describe('reporters', () => {
     expect(xmlProblems('<a>1 < 2</a>')).not.toEqual([]);
     expect(run.out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
     expect(run.out).toMatch(
-      /<testsuites name="stripe-balance-kit validate" tests="22" failures="11" errors="0" skipped="1">/,
+      /<testsuites name="stripe-balance-kit validate" tests="31" failures="11" errors="0" skipped="1">/,
     );
-    expect(run.out.match(/<testsuite /g)).toHaveLength(3);
-    expect(run.out.match(/<testcase /g)).toHaveLength(22);
+    expect(run.out.match(/<testsuite /g)).toHaveLength(4);
+    expect(run.out.match(/<testcase /g)).toHaveLength(31);
     expect(run.out.match(/<failure /g)).toHaveLength(11);
     expect(run.out).toContain('<skipped message="not a Customer Balance Transactions endpoint"/>');
     expect(run.out).toContain('/x&lt;y&gt;&amp;&quot;z&apos; [unknown_property]');
     expect(run.out).not.toContain('\u0001');
-    expect(run.err).toContain('21 records checked in 3 files');
+    expect(run.err).toContain('30 records checked in 4 files');
   });
 
   test('junit: unreadable input is an <error>', async () => {
@@ -334,10 +343,10 @@ describe('reporters', () => {
       expect(lines).toContain(
         `::error file=${HAR}/invalid.har,title=contract%3A stripe_refused::entries[3] POST /v1/customers/cus_PZ3kR8fQ2mN7aB/balance_transactions/cbtxn_1PZ3k52eZvKYlo2C0005 request: /amount: Stripe refuses this request (400 invalid_request_error, param amount): Received unknown parameter: amount`,
       );
-      expect(lines.at(-1)).toBe('17 records checked in 2 files: 6 passed, 11 failed, 1 skipped, 1 warning');
+      expect(lines.at(-1)).toBe('18 records checked in 2 files: 7 passed, 11 failed, 0 skipped, 1 warning');
       const markdown = await readFile(summary, 'utf8');
       expect(markdown.startsWith('# earlier step\n## ❌ stripe-balance-kit validate')).toBe(true);
-      expect(markdown).toContain('| 17 | 6 | 11 | 1 | 1 | 0 | 2 |');
+      expect(markdown).toContain('| 18 | 7 | 11 | 0 | 1 | 0 | 2 |');
       expect(markdown).toContain(
         '| ❌ | `test/fixtures/contract/invalid/mixed.ndjson` | line 2 | `/amount` | `wrong_type` |',
       );

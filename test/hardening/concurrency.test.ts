@@ -14,6 +14,7 @@ import { validate } from '../../src/contract/index.js';
 import { type MockStripe, mockStripe } from '../../src/mock/index.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../../src/types.js';
 import { rawRequest } from '../support/raw-http.js';
+import { liveCustomer } from '../support/live-customer.js';
 
 const KEY = 'sk_test_ConcurrencyKey0123456789';
 const SHARED = 'cus_ConcurrencyShared1';
@@ -129,7 +130,7 @@ describe.each<Transport>(['fetch', 'nock'])('parallel clients over %s with injec
         running += t.amount;
         expect(t.ending_balance).toBe(running);
       }
-      expect(mock.customers.get(customer)?.balance).toBe(running);
+      expect(liveCustomer(mock, customer)?.balance).toBe(running);
       // The list endpoint agrees with the store: every transaction once, newest first.
       const listed = await listAll(reader, customer);
       expect(listed.map((t) => t.id)).toEqual(stored.map((t) => t.id).reverse());
@@ -145,6 +146,108 @@ describe.each<Transport>(['fetch', 'nock'])('parallel clients over %s with injec
     expect(mock.violations).toEqual([]);
   });
 });
+
+describe.each<Transport>(['fetch', 'nock'])(
+  'parallel balance updates, transactions and customer creates over %s',
+  (transport) => {
+    test('customers.update({ balance }) racing createBalanceTransaction on one customer: the ledger explains every answer', async () => {
+      mock = mockStripe();
+      const seeded = mock.customers.add({ id: SHARED, currency: 'usd', balance: -5000 });
+      expect(seeded.balance).toBe(-5000);
+      mock.failNext({ status: 500, afterApply: true, times: 3 });
+      mock.failNext({ networkError: true, times: 2 });
+
+      const updates: { target: number; answered: number | Error }[] = [];
+      const creates: { amount: number; id: string | Error }[] = [];
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, c) => {
+          const stripe = client(transport);
+          for (let j = 0; j < 6; j += 1) {
+            if (j === 3)
+              mock.failNext(c % 2 === 0 ? { status: 500, afterApply: true } : { networkError: true });
+            if ((c + j) % 3 === 0) {
+              // Targets far from anything the deltas reach, each unique: each names its update.
+              const target = 1_000_000 * (c + 1) + j;
+              const entry: (typeof updates)[number] = { target, answered: new Error('not run') };
+              updates.push(entry);
+              try {
+                entry.answered = (await stripe.customers.update(SHARED, { balance: target })).balance;
+              } catch (error) {
+                entry.answered = error as Error;
+              }
+            } else {
+              const amount = (j % 2 === 0 ? 1 : -1) * (c * 10 + j + 1);
+              const entry: (typeof creates)[number] = { amount, id: new Error('not run') };
+              creates.push(entry);
+              try {
+                entry.id = (
+                  await stripe.customers.createBalanceTransaction(SHARED, {
+                    amount,
+                    currency: 'usd',
+                    description: `create ${c}/${j}`,
+                  })
+                ).id;
+              } catch (error) {
+                entry.id = error as Error;
+              }
+            }
+          }
+        }),
+      );
+      expect(mock.requests.filter((r) => r.replayed).length).toBeGreaterThan(0);
+      expect(updates.filter((u) => u.answered instanceof Error)).toEqual([]);
+      expect(creates.filter((c) => c.id instanceof Error)).toEqual([]);
+
+      const stored = mock.transactions(SHARED);
+      // The chain: each ending balance is the previous one plus the amount, from the initial one.
+      let running = 0;
+      for (const t of stored) {
+        running += t.amount;
+        expect(t.ending_balance).toBe(running);
+      }
+      expect(stored[0]).toMatchObject({ type: 'initial', amount: -5000 });
+      // Every update answered its target, and exactly one adjustment took the balance there.
+      for (const { target, answered } of updates) {
+        expect(answered).toBe(target);
+        const made = stored.filter(
+          (t) => t.description === null && t.type === 'adjustment' && t.ending_balance === target,
+        );
+        expect(made, `update to ${target}`).toHaveLength(1);
+      }
+      // Every create is stored exactly once, under the id its client was given.
+      for (const { amount, id } of creates) {
+        expect(stored.filter((t) => t.id === id).map((t) => t.amount)).toEqual([amount]);
+      }
+      expect(stored).toHaveLength(1 + updates.length + creates.length);
+      // The customer's balance, through the API, is the newest ending balance.
+      const retrieved = (await client(transport).customers.retrieve(SHARED)) as Stripe.Customer;
+      expect(retrieved.balance).toBe(running);
+      expect(mock.violations).toEqual([]);
+    });
+
+    test('parallel customers.create({ balance }) with lost answers: each customer made once, with one initial transaction', async () => {
+      mock = mockStripe();
+      mock.failNext({ status: 500, afterApply: true, times: 4 });
+      const answered = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          const stripe = client(transport);
+          if (i === 6) mock.failNext({ networkError: true });
+          return stripe.customers.create({ balance: -(i + 1) * 100, email: `c${i}@example.com` });
+        }),
+      );
+      const reader = client(transport);
+      const listed: Stripe.Customer[] = [];
+      for await (const c of reader.customers.list({ limit: 5 })) listed.push(c);
+      expect(listed.map((c) => c.id).sort()).toEqual(answered.map((c) => c.id).sort());
+      for (const customer of answered) {
+        expect(mock.transactions(customer.id).map((t) => [t.type, t.amount, t.ending_balance])).toEqual([
+          ['initial', customer.balance, customer.balance],
+        ]);
+      }
+      expect(mock.requests.filter((r) => r.replayed).length).toBeGreaterThan(0);
+    });
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Idempotent replays, byte for byte, over raw requests

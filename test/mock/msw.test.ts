@@ -18,6 +18,7 @@ import Stripe from 'stripe';
 import { stripeHandlers } from 'stripe-balance-kit/msw';
 import 'stripe-balance-kit/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { liveCustomer } from '../support/live-customer.js';
 
 const KEY = 'sk_test_51MswKeyForStripeBalanceKit';
 const CUSTOMER = 'cus_NcjdgdwZyI9Rj7';
@@ -64,9 +65,9 @@ describe.each<Transport>(['node http', 'fetch'])('official stripe client under m
     expect(real.url).toBe(`/v1/customers/${CUSTOMER}/balance_transactions`);
   });
 
-  it('claims only the four routes: other requests reach onUnhandledRequest', async () => {
-    // The customer object is not one of ours: msw's 'error' strategy refuses it (never the network).
-    await expect(stripe.customers.retrieve(CUSTOMER, {}, { maxNetworkRetries: 0 })).rejects.toMatchObject({
+  it('claims only its routes: other requests reach onUnhandledRequest', async () => {
+    // A customer's sources are not ours: msw's 'error' strategy refuses them (never the network).
+    await expect(stripe.customers.listSources(CUSTOMER, {}, { maxNetworkRetries: 0 })).rejects.toMatchObject({
       type: 'StripeConnectionError',
     });
     expect(stripeMock.requests).toHaveLength(0);
@@ -97,7 +98,7 @@ describe('state handle', () => {
     expect(mock.handlers).toHaveLength(1);
     expect([...mock]).toEqual(mock.handlers);
     mock.customers.add({ id: 'cus_StateHandle0001', currency: 'usd', balance: -100 });
-    expect(mock.customers.get('cus_StateHandle0001')?.balance).toBe(-100);
+    expect(liveCustomer(mock, 'cus_StateHandle0001')?.balance).toBe(-100);
     const requests = mock.requests;
     mock.reset();
     expect(mock.customers.get('cus_StateHandle0001')).toBeUndefined();

@@ -8,6 +8,7 @@ import { createFixtures } from '../../src/factory/index.js';
 import { MAX_BODY_BYTES } from '../../src/mock/core.js';
 import { type StripeServer, startStripeServer } from '../../src/mock/server-transport.js';
 import { validate } from '../../src/contract/validate.js';
+import { liveCustomer } from '../support/live-customer.js';
 
 const KEY = 'sk_test_51ServerKeyForStripeBalanceKit';
 const CUSTOMER = 'cus_NcjdgdwZyI9Rj7';
@@ -76,7 +77,7 @@ describe('startStripeServer', () => {
       url: `/v1/customers/${CUSTOMER}/balance_transactions`,
     });
     expect((page.data as { id: string }[]).map((t) => t.id)).toEqual([id]);
-    expect(server.customers.get(CUSTOMER)?.balance).toBe(-500);
+    expect(liveCustomer(server, CUSTOMER)?.balance).toBe(-500);
     expect(server.requests.map((r) => [r.operation, r.status])).toEqual([
       ['create', 200],
       ['retrieve', 200],

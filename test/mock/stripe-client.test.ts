@@ -10,6 +10,7 @@ import { type MockState, mockStripe } from '../../src/index.js';
 import { CLIENT_MATRIX, type RunningTransport, TEST_KEY } from '../support/transports.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
 import { createFixtures } from '../../src/factory/index.js';
+import { liveCustomer } from '../support/live-customer.js';
 
 const buildLedger = (customer: string, count: number): CustomerBalanceTransaction[] =>
   createFixtures({ seed: count }).ledger({ customer, currency: 'usd', count });
@@ -98,7 +99,8 @@ describe.each(CLIENT_MATRIX)('official stripe client over $name', (transport) =>
       expect(mock.customers.get(customer)).toMatchObject({
         currency: 'eur',
         balance: 300,
-        invoice_credit_balance: { eur: 300, usd: -100 },
+        // Stripe's sign for invoice_credit_balance: positive is credit (src/stripe/customer-balance.ts).
+        invoice_credit_balance: { eur: -300, usd: 100 },
       });
     });
 
@@ -473,7 +475,7 @@ describe.each(CLIENT_MATRIX)('official stripe client over $name', (transport) =>
       expect(posts[0]?.idempotencyKey).toBeDefined();
       expect(posts[1]?.idempotencyKey).toBe(posts[0]?.idempotencyKey);
       expect(mock.transactions(customer)).toHaveLength(1);
-      expect(mock.customers.get(customer)?.balance).toBe(-500);
+      expect(liveCustomer(mock, customer)?.balance).toBe(-500);
       expect(created.ending_balance).toBe(-500);
     });
 
@@ -489,7 +491,7 @@ describe.each(CLIENT_MATRIX)('official stripe client over $name', (transport) =>
         [200, true],
       ]);
       expect(mock.transactions(customer).map((t) => t.id)).toEqual([created.id]);
-      expect(mock.customers.get(customer)?.balance).toBe(-500);
+      expect(liveCustomer(mock, customer)?.balance).toBe(-500);
     });
 
     it('a 503 exhausting the retries surfaces as StripeAPIError with nothing applied', async () => {
@@ -573,7 +575,7 @@ describe.each(CLIENT_MATRIX)('official stripe client over $name', (transport) =>
       ),
     );
     const sum = amounts.reduce((a, b) => a + b, 0);
-    expect(mock.customers.get(customer)?.balance).toBe(sum);
+    expect(liveCustomer(mock, customer)?.balance).toBe(sum);
     const ledger = mock.transactions(customer);
     expect(ledger).toHaveLength(100);
     expect(new Set(created.map((t) => t.id)).size).toBe(100);
@@ -623,12 +625,12 @@ describe('mock handles', () => {
     try {
       const stripe = new Stripe(KEY, { httpClient: Stripe.createFetchHttpClient(mock.fetch) });
       await stripe.customers.createBalanceTransaction('cus_auto', { amount: 1, currency: 'usd' });
-      expect(mock.customers.get('cus_auto')?.balance).toBe(1);
+      expect(liveCustomer(mock, 'cus_auto')?.balance).toBe(1);
       mock.reset();
       expect(mock.customers.get('cus_auto')).toBeUndefined();
       expect(mock.requests).toHaveLength(0);
       await stripe.customers.createBalanceTransaction('cus_auto', { amount: 2, currency: 'usd' });
-      expect(mock.customers.get('cus_auto')?.balance).toBe(2);
+      expect(liveCustomer(mock, 'cus_auto')?.balance).toBe(2);
     } finally {
       mock.restore();
     }

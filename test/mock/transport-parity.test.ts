@@ -126,6 +126,59 @@ const CASES: Case[] = [
     status: 404,
     message: "No such customer balance transaction: 'cbtxn_a/b'",
   },
+  ...['PUT', 'PATCH'].flatMap((m) => [
+    {
+      name: `${m} on the customers`,
+      request: { method: m, path: '/v1/customers', headers: auth, body: '' },
+      status: 404,
+      message: `Unrecognized request URL (${m}: /v1/customers)`,
+    },
+    {
+      name: `${m} on a customer`,
+      request: { method: m, path: `/v1/customers/${CUSTOMER}`, headers: auth, body: '' },
+      status: 404,
+      message: `Unrecognized request URL (${m}: /v1/customers/${CUSTOMER})`,
+    },
+  ]),
+  {
+    name: 'DELETE on the customers collection',
+    request: { method: 'DELETE', path: '/v1/customers/', headers: auth, body: '' },
+    status: 404,
+    message: 'Unrecognized request URL (DELETE: /v1/customers/)',
+  },
+  {
+    name: 'trailing slash on a customer retrieves it',
+    request: { method: 'GET', path: `/v1/customers/${CUSTOMER}/`, headers: auth, body: undefined },
+    status: 200,
+  },
+  {
+    name: 'trailing slash on the customers lists them',
+    request: { method: 'GET', path: '/v1/customers/?limit=1', headers: auth, body: undefined },
+    status: 200,
+  },
+  {
+    name: 'markup in a customer id on the customer path',
+    request: { method: 'GET', path: '/v1/customers/cus_%3Cb%3E', headers: auth, body: undefined },
+    status: 404,
+    message: "No such customer: 'cus_<b>'",
+  },
+  {
+    name: 'broken percent-encoding in a customer id',
+    request: { method: 'DELETE', path: '/v1/customers/cus_%ZZ', headers: auth, body: undefined },
+    status: 404,
+    message: "No such customer: 'cus_%ZZ'",
+  },
+  {
+    name: 'an unknown parameter on delete',
+    request: {
+      method: 'DELETE',
+      path: `/v1/customers/${CUSTOMER}?force=true`,
+      headers: auth,
+      body: undefined,
+    },
+    status: 400,
+    message: 'Received unknown parameter: force',
+  },
   {
     name: 'no key on an unknown method (routing comes first)',
     request: { method: 'PATCH', path: ITEM, headers: {}, body: '' },
@@ -175,20 +228,20 @@ describe('every transport gave the same answer', () => {
   });
 });
 
-describe('paths outside the four routes are left to other mocks', () => {
+describe("paths outside the kit's routes are left to other mocks", () => {
   it.each(TRANSPORTS.filter((t) => t.kind === 'nock' || t.kind === 'msw'))(
-    '$kind does not claim /v1/customers/{id} (a user scope answers it)',
+    '$kind does not claim /v1/customers/{id}/sources (a user scope answers it)',
     async (transport) => {
       const running = await transport.start();
       const scope =
         transport.kind === 'nock'
-          ? nock(ORIGIN).get(`/v1/customers/${CUSTOMER}`).reply(200, { id: CUSTOMER })
+          ? nock(ORIGIN).get(`/v1/customers/${CUSTOMER}/sources`).reply(200, { id: CUSTOMER })
           : undefined;
       try {
         if (transport.kind === 'nock') {
           const response = await running.raw({
             method: 'GET',
-            path: `/v1/customers/${CUSTOMER}`,
+            path: `/v1/customers/${CUSTOMER}/sources`,
             headers: auth,
             body: undefined,
           });
@@ -198,7 +251,12 @@ describe('paths outside the four routes are left to other mocks', () => {
         } else {
           // msw's onUnhandledRequest: 'error' refuses what no handler claims.
           await expect(
-            running.raw({ method: 'GET', path: `/v1/customers/${CUSTOMER}`, headers: auth, body: undefined }),
+            running.raw({
+              method: 'GET',
+              path: `/v1/customers/${CUSTOMER}/sources`,
+              headers: auth,
+              body: undefined,
+            }),
           ).rejects.toThrow();
         }
       } finally {

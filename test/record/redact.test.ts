@@ -138,6 +138,16 @@ describe('requestKey', () => {
     expect(requestKey('GET', url, 'amount=1', undefined)).not.toBe(base);
     expect(requestKey('POST', `${url}/cbtxn_1`, 'amount=1', undefined)).not.toBe(base);
   });
+
+  it('tells apart connected accounts (objects are scoped by Stripe-Account); an empty one is none', () => {
+    const none = requestKey('DELETE', 'https://api.stripe.com/v1/customers/cus_1', '', undefined);
+    const a = requestKey('DELETE', 'https://api.stripe.com/v1/customers/cus_1', '', undefined, 'acct_A');
+    expect(a).not.toBe(none);
+    expect(
+      requestKey('DELETE', 'https://api.stripe.com/v1/customers/cus_1', '', undefined, 'acct_B'),
+    ).not.toBe(a);
+    expect(requestKey('DELETE', 'https://api.stripe.com/v1/customers/cus_1', '', undefined, '')).toBe(none);
+  });
 });
 
 describe('readHar', () => {

@@ -16,6 +16,7 @@ import {
   createFixtures,
   type ListParams,
   listPage,
+  type MockCustomer,
   type MockState,
   type StrictCreateParams,
   type StrictCustomerBalanceTransaction,
@@ -136,5 +137,29 @@ describe('stripe-node → kit', () => {
     expectTypeOf<Stripe.CustomerListBalanceTransactionsParams>().toExtend<ListParams>();
     // Their metadata takes numbers and null; the strict contract (what the form carries) doesn't.
     expectTypeOf<Stripe.CustomerCreateBalanceTransactionParams>().not.toExtend<StrictCreateParams>();
+  });
+});
+
+describe('customers, both ways', () => {
+  it("the handle's customer is read like the client's", async () => {
+    const added: MockCustomer = mock.customers.add({ currency: 'usd', balance: -500 });
+    const retrieved = await stripe.customers.retrieve(added.id);
+    // A deleted marker on either side: `deleted` tells them apart, and `balance` reads undefined.
+    const fromHandle = mock.customers.get(added.id);
+    expectTypeOf(fromHandle?.balance).toEqualTypeOf<number | undefined>();
+    if (fromHandle && !fromHandle.deleted && !retrieved.deleted) {
+      expectTypeOf(fromHandle.balance).toEqualTypeOf<number>();
+      expectTypeOf(retrieved.balance).toEqualTypeOf<number>();
+      expectTypeOf(fromHandle.invoice_credit_balance).toEqualTypeOf<Record<string, number>>();
+    }
+  });
+
+  it("the client's customer objects pass validate", async () => {
+    const created = await stripe.customers.create({ balance: -500, email: 'a@example.com' });
+    validate('customer', created);
+    const list = await stripe.customers.list({ email: 'a@example.com' });
+    validate('customer_list', list);
+    const deleted = await stripe.customers.del(created.id);
+    validate('deleted_customer', deleted);
   });
 });

@@ -98,7 +98,7 @@ export const demoCommand = defineCommand({
         `   paged ${seen.length} transactions in ${pages} pages of ${pageSize}, newest first: ${sameOrder ? 'ok' : 'MISMATCH'}`,
       );
 
-      const before = mock.customers.get(customer)?.balance ?? 0;
+      const before = balanceOf(mock.customers.get(customer));
       const credit = await client.create(customer, {
         amount: -2500,
         currency,
@@ -122,7 +122,7 @@ export const demoCommand = defineCommand({
       say(
         `   injected a 500 into a second create: ${client.retries ? 'retried with the same Idempotency-Key' : 'raw HTTP does not retry; sent again by hand'}, created ${retried.id} (${money(retried.amount)}) ${once ? 'once' : 'MORE THAN ONCE'}`,
       );
-      const balance = mock.customers.get(customer)?.balance ?? 0;
+      const balance = balanceOf(mock.customers.get(customer));
       const change = credit.amount + retried.amount;
       if (balance !== before + change)
         problems.push(`balance ${money(balance)} is not ${money(before + change)}`);
@@ -205,4 +205,9 @@ async function removeFixtures(dir: string, io: CliIo): Promise<void> {
   } catch (error) {
     io.stderr.write(`stripe-balance-kit demo: could not remove ${dir}: ${describeFsError(error)}\n`);
   }
+}
+
+/** A customer's balance from the handle (0 for one deleted or unknown). */
+function balanceOf(customer: { balance?: number | undefined; deleted?: boolean } | undefined): number {
+  return customer && !customer.deleted ? (customer.balance ?? 0) : 0;
 }

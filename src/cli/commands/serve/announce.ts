@@ -29,7 +29,8 @@ export function announce(
   } else {
     say(`serving ${perCustomer.size} customer${perCustomer.size === 1 ? '' : 's'}:`);
     for (const [customer, count] of [...perCustomer].slice(0, LISTED_CUSTOMERS)) {
-      const state = server.customers.get(customer);
+      const found = server.customers.get(customer);
+      const state = found && !found.deleted ? found : undefined;
       const balance = state?.currency ? ` (balance ${formatMoney(state.balance, state.currency)})` : '';
       say(`  ${customer}  ${count} transaction${count === 1 ? '' : 's'}${balance}`);
     }

@@ -7,9 +7,11 @@ export const SERVE_HELP = `Usage: stripe-balance-kit serve [options]
 
 Runs the Stripe-faithful mock as an HTTP server on a loopback address, so any Stripe client
 (any language, any process) can use it: point the client at http://127.0.0.1:${DEFAULT_SERVER_PORT} with a
-test key (sk_test_...). It answers the four Customer Balance Transactions endpoints exactly as
-the in-process mock does (same code): validation, idempotency keys, paging, Stripe's error
-envelope; any other route gets Stripe's 404.
+test key (sk_test_...). It answers the four Customer Balance Transactions endpoints and the five
+customer endpoints exactly as the in-process mock does (same code): validation, idempotency
+keys, paging, Stripe-Account scoping, Stripe's error envelope; any other route gets Stripe's 404.
+Stripe's own balance flows (an invoice finalized, a credit note, ...) and fault injection are
+on POST /_balance_kit/simulate/<name> and POST /_balance_kit/fail_next (docs/simulations.md).
 
 Options:
   -p, --port N                   Port to listen on (default ${DEFAULT_SERVER_PORT}; 0 picks a free port)

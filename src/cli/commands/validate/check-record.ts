@@ -3,6 +3,7 @@ import { preview } from '../../../contract/preview.js';
 import type { ContractKind, ValidateOptions } from '../../../contract/types.js';
 import type { ContractIssue } from '../../../errors.js';
 import { validate } from '../../../contract/validate.js';
+import { matchRoute, ROUTES, responseKindOf } from '../../../stripe/routes.js';
 import type { RecordOutcome } from './outcome.js';
 
 /** Where a record came from, for its outcome. */
@@ -12,15 +13,24 @@ export interface RecordOrigin {
   line: number | undefined;
 }
 
+const RETRIEVE_CUSTOMER = ROUTES.find((route) => route.name === 'retrieveCustomer');
+
 /**
- * The kind a response body declares: its `object` (`customer_balance_transaction`, `list`), or
- * the error envelope's lone `error` member.
+ * The kind a response body declares: its `object` (`customer_balance_transaction`, `customer`,
+ * `list`), or the error envelope's lone `error` member. A customer is told from the deleted
+ * marker as a retrieve's answer is (`responseKindOf`); a list by the operation its `url` names
+ * (`/v1/customers` lists customers), any other url being checked as a transaction list, whose
+ * url rule then reports it.
  */
 export function detectKind(value: unknown): ContractKind | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   if (record.object === 'customer_balance_transaction') return 'customer_balance_transaction';
-  if (record.object === 'list') return 'customer_balance_transaction_list';
+  if (record.object === 'customer' && RETRIEVE_CUSTOMER) return responseKindOf(RETRIEVE_CUSTOMER, record);
+  if (record.object === 'list') {
+    const listed = typeof record.url === 'string' ? matchRoute('GET', record.url) : undefined;
+    return listed?.route.response === 'customer_list' ? 'customer_list' : 'customer_balance_transaction_list';
+  }
   if (Object.hasOwn(record, 'error') && record.object === undefined) return 'error';
   return undefined;
 }
@@ -40,9 +50,9 @@ export function checkRecord(
         code: 'unknown_kind',
         keyword: 'input',
         message:
-          "cannot tell the contract kind: expected an object with `object: 'customer_balance_transaction'` " +
-          "or `object: 'list'`, or an error envelope; pass --kind to choose",
-        expected: 'a customer_balance_transaction, a list, or an error envelope',
+          "cannot tell the contract kind: expected an object with `object: 'customer_balance_transaction'`, " +
+          "`object: 'customer'` or `object: 'list'`, or an error envelope; pass --kind to choose",
+        expected: 'a customer_balance_transaction, a customer, a list, or an error envelope',
         received: preview(value),
       },
     ]);

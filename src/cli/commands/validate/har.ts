@@ -1,16 +1,18 @@
 /**
- * Checks a HAR recording: each entry is matched to one of the four operations by method and URL
- * path; its request parameters (form body, or query string for list) and its response body (the
- * operation's response for 2xx, the error envelope otherwise) are two records. Entries for any
- * other endpoint are skipped and counted.
+ * Checks a HAR recording: each entry is matched to one operation of the route table (balance
+ * transactions and customers) by method and URL path; its request parameters (form body, or
+ * query string for GET and DELETE) and its response body (the operation's response for 2xx, by
+ * `recordedKind`, so a retrieve answering the deleted marker is a `deleted_customer`; the error
+ * envelope otherwise, as recordStripe checks them) are two records. Entries for any other endpoint are skipped and counted.
  */
 import { paramPointer } from '../../../contract/json-pointer.js';
 import { preview } from '../../../contract/preview.js';
-import type { ContractKind, ValidateOptions } from '../../../contract/types.js';
+import type { ValidateOptions } from '../../../contract/types.js';
 import { isContractKind } from '../../../contract/validate.js';
 import { type ContractIssue, StripeApiError } from '../../../errors.js';
 import { checkContentType, decodeForm } from '../../../stripe/form-codec.js';
 import { readParams } from '../../../stripe/params.js';
+import { recordedKind } from '../../../record/contract-check.js';
 import { type MatchedRoute, matchRoute } from '../../../stripe/routes.js';
 import {
   checkRecord,
@@ -105,15 +107,16 @@ function* entryOutcomes(
     yield skipped(origin(name), status === 0 ? 'no response recorded' : 'no response body recorded');
     return;
   }
-  const kind: ContractKind = status >= 200 && status < 300 ? matched.route.response : 'error';
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    yield failed(origin(`${name} (${status})`), kind, [invalidJsonIssue(text, error)]);
+    yield failed(origin(`${name} (${status})`), recordedKind(matched.route, status, undefined), [
+      invalidJsonIssue(text, error),
+    ]);
     return;
   }
-  yield checkRecord(origin(`${name} (${status})`), body, kind, options);
+  yield checkRecord(origin(`${name} (${status})`), body, recordedKind(matched.route, status, body), options);
 }
 
 function bodyText(content: Record<string, unknown> | undefined): string | undefined {
@@ -126,7 +129,8 @@ function bodyText(content: Record<string, unknown> | undefined): string | undefi
  * The request's parameters, read exactly as the mock reads them (src/stripe: the form codec, the
  * parameter rules, the expansions), so a body the mock refuses is refused here with the same
  * `param`. What Stripe accepts is then checked against the params contract. `undefined` for a
- * retrieve that passes (its `expand` has no contract kind of its own).
+ * retrieve or a customer delete that passes (`expand` alone, or nothing: no contract kind of
+ * their own).
  */
 function paramsOutcome(
   origin: RecordOrigin,

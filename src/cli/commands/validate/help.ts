@@ -6,23 +6,27 @@ import { REPORTERS } from './reporters/index.js';
 
 /** The route table as the help lists it, aligned under the `.har` entry. */
 function routeLines(indent: string): string {
-  const width = Math.max(...ROUTES.map((route) => route.path.length));
+  const methodWidth = Math.max(...ROUTES.map((route) => route.method.length));
+  const pathWidth = Math.max(...ROUTES.map((route) => route.path.length));
   return ROUTES.map(
-    (route) => `${indent}${route.method.padEnd(4)} ${route.path.padEnd(width)}  (${route.name})`,
+    (route) =>
+      `${indent}${route.method.padEnd(methodWidth)} ${route.path.padEnd(pathWidth)}  (${route.name})`,
   ).join('\n');
 }
 
 export const VALIDATE_HELP = `Usage: stripe-balance-kit validate [options] FILES…
 
-Check recorded or mocked Stripe Customer Balance Transactions payloads against the contract
-(the JSON Schema of the trimmed OpenAPI spec plus semantic rules).
+Check recorded or mocked Stripe Customer Balance Transactions and Customers payloads against
+the contract (the JSON Schema of the trimmed OpenAPI spec plus semantic rules).
 
 FILES are paths, directories (searched recursively for .json, .ndjson, .jsonl and .har files;
 node_modules is skipped) and globs such as 'recordings/**/*.har' (quote them for the shell).
 
 Input formats
-  .json           One JSON document: a customer_balance_transaction, a list page, or an error
-                  envelope. Its kind is detected from \`object\` / \`error\` unless --kind is given.
+  .json           One JSON document: a customer_balance_transaction, a customer (deleted or
+                  not), a list page, or an error envelope. Its kind is detected from \`object\`
+                  (\`deleted: true\` for a deleted customer; a list's \`url\`: /v1/customers for a
+                  customer list) or \`error\` unless --kind is given.
                   A JSON array (what generate and demo write) is checked item by item: each item
                   is a record named \`item N\` (0-based), its findings at /N/…, its kind detected
                   on its own or given by --kind; an empty array has no records and passes.
@@ -32,12 +36,13 @@ Input formats
   .har            HTTP Archive. Each entry is matched by method and path to one of
 ${routeLines('                    ')}
                   Its request parameters (the form body in Stripe bracket syntax, metadata[k]=v,
-                  expand[]=x; the query string of a GET) are read exactly as Stripe reads them:
-                  a request Stripe refuses (an unknown or malformed parameter, a body that is
-                  not a form, such as JSON) fails with a stripe_refused finding at the parameter
-                  Stripe names; one it accepts is checked against its params contract. The
-                  response body is checked as that operation's response for a 2xx status and as
-                  the error envelope otherwise. Entries for other endpoints are skipped and
+                  expand[]=x; the query string of a GET or DELETE) are read exactly as Stripe
+                  reads them: a request Stripe refuses (an unknown or malformed parameter, a
+                  body that is not a form, such as JSON) fails with a stripe_refused finding at
+                  the parameter Stripe names; one it accepts is checked against its params
+                  contract. The response body is checked as that operation's response for a 2xx
+                  status (a retrieveCustomer answering \`deleted: true\` as deleted_customer) and
+                  as the error envelope otherwise. Entries for other endpoints are skipped and
                   counted. --kind does not apply to HAR entries.
   Size limits     .json and .har files are parsed whole, so files above 256 MB are refused
                   (unreadable, exit 2): split them, or write one response per line as .ndjson,

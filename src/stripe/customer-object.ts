@@ -1,0 +1,57 @@
+/**
+ * The customer object as Stripe sends it unexpanded for our API version, with the values
+ * Stripe gives a customer created with only the parameters the kit uses: every field of
+ * {@link BuiltCustomer} present, null where nothing was set. Shapes follow Stripe's own fixture
+ * (stripe-openapi fixtures3.json): `invoice_settings` with its four null members, `tax_exempt`
+ * `'none'`, `preferred_locales` `[]`, `next_invoice_sequence` from 1.
+ */
+import type { BuiltCustomer, Metadata } from '../types.js';
+
+/** `invoice_settings` of a customer nobody configured. */
+export function emptyInvoiceSettings(): BuiltCustomer['invoice_settings'] {
+  return { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null };
+}
+
+/** What a customer created through the API is made of. */
+export interface CustomerObjectInput {
+  id: string;
+  created: number;
+  livemode: boolean;
+  balance: number;
+  currency: string | null;
+  email: string | null;
+  name: string | null;
+  description: string | null;
+  metadata: Metadata;
+  invoicePrefix: string;
+  nextInvoiceSequence: number;
+}
+
+/** The unexpanded customer object for `input` (no `invoice_credit_balance`: that is expand-only). */
+export function customerObject(input: CustomerObjectInput): BuiltCustomer {
+  return {
+    id: input.id,
+    object: 'customer',
+    address: null,
+    balance: input.balance,
+    created: input.created,
+    currency: input.currency,
+    customer_account: null,
+    default_source: null,
+    delinquent: false,
+    description: input.description,
+    discount: null,
+    email: input.email,
+    invoice_prefix: input.invoicePrefix,
+    invoice_settings: emptyInvoiceSettings(),
+    livemode: input.livemode,
+    metadata: { ...input.metadata },
+    name: input.name,
+    next_invoice_sequence: input.nextInvoiceSequence,
+    phone: null,
+    preferred_locales: [],
+    shipping: null,
+    tax_exempt: 'none',
+    test_clock: null,
+  };
+}
