@@ -26,10 +26,6 @@ export function semanticallyClean(kind: ContractKind, value: unknown): boolean {
       return idIsClean(value as { id: string }, ID_PREFIXES.customer);
     case 'customer_list':
       return customerListIsClean(value as { data: { id: string }[] });
-    case 'customer_create_params':
-    case 'customer_update_params':
-    case 'customer_list_params':
-      return true;
     default:
       return false;
   }
@@ -57,6 +53,15 @@ export function semanticFindings(kind: ContractKind, value: unknown): ContractIs
       checkIdPrefix(get(value, 'invoice'), ID_PREFIXES.invoice, '', 'invoice', out);
       break;
     }
+    case 'customer_create_params':
+    case 'customer_update_params':
+      checkSafeInteger(get(value, 'balance'), '', 'balance', out);
+      break;
+    case 'customer_list_params':
+      // A cursor is one of the listed customers: an id that cannot be a customer's never is.
+      checkIdPrefix(get(value, 'starting_after'), ID_PREFIXES.customer, '', 'starting_after', out);
+      checkIdPrefix(get(value, 'ending_before'), ID_PREFIXES.customer, '', 'ending_before', out);
+      break;
     case 'customer':
     case 'deleted_customer':
       checkIdPrefix(get(value, 'id'), ID_PREFIXES.customer, '', 'id', out);

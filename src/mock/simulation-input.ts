@@ -1,10 +1,16 @@
 /**
  * Reads a simulation's input the way Stripe reads a request: the input arrives untyped (JSON over
  * `serve`'s control path, or plain JavaScript), so every field is checked here and refused with
- * the 400 or 404 the API gives, naming the field as `param`. Stripe's wording for these refusals
- * ("Received unknown parameter", "Invalid integer", "No such customer") is kept.
+ * the 400 or 404 the API gives, naming the field as `param`, with the same constructors (and so
+ * the same words) as the API's parameter reader.
  */
-import { invalidRequest, resourceMissing } from '../stripe/api-errors.js';
+import {
+  invalidInteger,
+  invalidRequest,
+  missingParameter,
+  resourceMissing,
+  unknownParameter,
+} from '../stripe/api-errors.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
 import type { CustomerRecord, InvoiceRecord, MockStore } from './store.js';
 
@@ -15,7 +21,7 @@ export function fieldsOf(input: unknown, allowed: readonly string[]): Record<str
   }
   for (const name of Object.keys(input)) {
     if (!allowed.includes(name)) {
-      throw invalidRequest(`Received unknown parameter: ${name}`, { code: 'parameter_unknown', param: name });
+      throw unknownParameter(name);
     }
   }
   return input as Record<string, unknown>;
@@ -24,7 +30,7 @@ export function fieldsOf(input: unknown, allowed: readonly string[]): Record<str
 /** A required, non-empty id string. */
 export function idField(value: unknown, param: string): string {
   if (value === undefined) {
-    throw invalidRequest(`Missing required param: ${param}.`, { code: 'parameter_missing', param });
+    throw missingParameter(param);
   }
   if (typeof value !== 'string' || value === '') {
     throw invalidRequest(`Invalid string: ${JSON.stringify(value)}`, { param });
@@ -38,13 +44,10 @@ export function idField(value: unknown, param: string): string {
  */
 export function amountField(value: unknown, param: string): number {
   if (value === undefined) {
-    throw invalidRequest(`Missing required param: ${param}.`, { code: 'parameter_missing', param });
+    throw missingParameter(param);
   }
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw invalidRequest(`Invalid integer: ${JSON.stringify(value) ?? String(value)}`, {
-      code: 'parameter_invalid_integer',
-      param,
-    });
+    throw invalidInteger(JSON.stringify(value) ?? String(value), param);
   }
   if (value < 1) throw invalidRequest('This value must be greater than or equal to 1.', { param });
   return value;

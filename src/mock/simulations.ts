@@ -186,32 +186,6 @@ export interface SimulationTarget {
   nowSeconds(): number;
 }
 
-/** A Checkout Session a simulation made: what canceling it needs. */
-interface SessionRecord {
-  readonly id: string;
-  /** The customer's record itself: after a reset the store holds a new one, and the session is gone. */
-  readonly customer: CustomerRecord;
-  readonly currency: string;
-  /** The credit applied to the payment (the payment transaction's amount). */
-  applied: number;
-  canceled: boolean;
-}
-
-/**
- * Sessions per store. The store keeps invoices but not sessions (no API endpoint reads them);
- * keyed by the store so every handle of one core sees the same sessions.
- */
-const SESSIONS = new WeakMap<MockStore, Map<string, SessionRecord>>();
-
-function sessionsOf(store: MockStore): Map<string, SessionRecord> {
-  let sessions = SESSIONS.get(store);
-  if (!sessions) {
-    sessions = new Map();
-    SESSIONS.set(store, sessions);
-  }
-  return sessions;
-}
-
 /**
  * How much of a balance applies to `due`, in the sign of `applied_to_invoice` (TYPE_RULES:
  * toward zero, never past it): a credit pays up to `due`; a debit moves onto the invoice whole
@@ -399,14 +373,13 @@ export function simulations(target: SimulationTarget): Simulations {
       const currency = currencyField(fields.currency, record);
       const applied = towardZero(store.balanceOf(record, currency), amount, false);
       const mode = record.livemode ? 'live_' : 'test_';
-      const session: SessionRecord = {
+      const session = store.addCheckoutSession({
         id: randomId(`${ID_PREFIXES.checkout_session}${mode}`, 58),
-        customer: record,
+        customer: record.id,
         currency,
         applied,
         canceled: false,
-      };
-      sessionsOf(store).set(session.id, session);
+      });
       if (applied === 0) return { checkoutSession: session.id, transaction: null };
       const transaction = append(
         record,
@@ -423,8 +396,8 @@ export function simulations(target: SimulationTarget): Simulations {
       const fields = fieldsOf(input, ['customer', 'checkoutSession']);
       const record = liveCustomer(store, fields.customer);
       const id = idField(fields.checkoutSession, 'checkoutSession');
-      const session = sessionsOf(store).get(id);
-      if (!session || session.customer !== record) {
+      const session = store.checkoutSession(id, record.id);
+      if (!session) {
         throw resourceMissing(`No such checkout session: '${id}'`, 'checkoutSession');
       }
       if (session.canceled) {

@@ -91,9 +91,22 @@ export interface InvoiceRecord {
   readonly account: string | null;
   readonly currency: string;
   readonly created: number;
-  /** The balance applied to it (negative amounts of `applied_to_invoice`), not yet unapplied. */
+  /**
+   * The sum of its `applied_to_invoice` amounts not yet unapplied: positive for credit applied,
+   * negative for an owed balance moved onto it. Voiding reverses exactly this.
+   */
   applied: number;
   voided: boolean;
+}
+
+/** A Checkout Session a simulation made: what canceling it needs. */
+export interface CheckoutSessionRecord {
+  readonly id: string;
+  readonly customer: string;
+  readonly currency: string;
+  /** The credit applied to the subscription payment (the payment transaction's amount). */
+  applied: number;
+  canceled: boolean;
 }
 
 /** What a new transaction says; the store fills in id, ending balance and the rest. */
@@ -124,6 +137,7 @@ export class MockStore {
   /** Transaction id → customer id: ids are unique across customers. */
   private owners = new Map<string, string>();
   private invoices = new Map<string, InvoiceRecord>();
+  private checkoutSessions = new Map<string, CheckoutSessionRecord>();
 
   constructor(private readonly now: () => number) {}
 
@@ -360,6 +374,18 @@ export class MockStore {
     return invoice && invoice.account === account ? invoice : undefined;
   }
 
+  /** Records a Checkout Session a simulation made. */
+  addCheckoutSession(session: CheckoutSessionRecord): CheckoutSessionRecord {
+    this.checkoutSessions.set(session.id, session);
+    return session;
+  }
+
+  /** A Checkout Session of `customer`, or undefined (another customer's is missing too). */
+  checkoutSession(id: string, customer: string): CheckoutSessionRecord | undefined {
+    const session = this.checkoutSessions.get(id);
+    return session && session.customer === customer ? session : undefined;
+  }
+
   /**
    * Preloads transactions (a ledger from the fixtures, say). Each must pass the strict contract;
    * customers are created as needed (the platform's, with no Stripe-Account) and end with the
@@ -402,5 +428,6 @@ export class MockStore {
     this.customers.clear();
     this.owners.clear();
     this.invoices.clear();
+    this.checkoutSessions.clear();
   }
 }

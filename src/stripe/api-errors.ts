@@ -32,6 +32,21 @@ export function invalidRequest(
   });
 }
 
+/** `400 parameter_unknown`: a parameter the endpoint does not take. */
+export function unknownParameter(param: string): StripeApiError {
+  return invalidRequest(`Received unknown parameter: ${param}`, { code: 'parameter_unknown', param });
+}
+
+/** `400 parameter_missing`: a required parameter left out. */
+export function missingParameter(param: string): StripeApiError {
+  return invalidRequest(`Missing required param: ${param}.`, { code: 'parameter_missing', param });
+}
+
+/** `400 parameter_invalid_integer`, quoting what was sent. */
+export function invalidInteger(sent: string, param: string): StripeApiError {
+  return invalidRequest(`Invalid integer: ${sent}`, { code: 'parameter_invalid_integer', param });
+}
+
 /** `404` for a method and path Stripe has no endpoint for, in Stripe's words. */
 export function unrecognizedRequestUrl(method: string, path: string): StripeApiError {
   return new StripeApiError(404, {

@@ -14,7 +14,7 @@ import type {
   StrictCustomerUpdateParams,
   StrictUpdateParams,
 } from '../types.js';
-import { invalidRequest } from './api-errors.js';
+import { invalidInteger, invalidRequest, missingParameter, unknownParameter } from './api-errors.js';
 import { isSupportedCurrency, supportedCurrencies } from './currencies.js';
 import type { FormTree, FormValue } from './form-codec.js';
 import { type ExpandableObject, type ExpandPlan, planExpansion } from './expand.js';
@@ -92,7 +92,7 @@ function asInteger(value: FormValue, param: string): number {
   if (value === '') cannotUnset(param);
   const text = typeof value === 'string' ? value.trim() : undefined;
   if (text === undefined || !/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    fail(`Invalid integer: ${preview(value)}`, { code: 'parameter_invalid_integer', param });
+    throw invalidInteger(preview(value), param);
   }
   // `-0` is zero: stored as -0 it would survive into `mock.transactions()`, where toEqual(0) fails.
   return Number(text) || 0;
@@ -177,10 +177,7 @@ function asCreated(value: FormValue): NonNullable<ListParams['created']> {
   const range: Record<string, number> = {};
   for (const key of Object.keys(value)) {
     if (!(RANGE_KEYS as readonly string[]).includes(key)) {
-      fail(`Received unknown parameter: created[${key}]`, {
-        code: 'parameter_unknown',
-        param: `created[${key}]`,
-      });
+      throw unknownParameter(`created[${key}]`);
     }
     range[key] = asInteger(value[key] as FormValue, `created[${key}]`);
   }
@@ -190,11 +187,11 @@ function asCreated(value: FormValue): NonNullable<ListParams['created']> {
 function checkNames(form: FormTree, kind: Kind): void {
   for (const name of Object.keys(form)) {
     if (!ALLOWED[kind].includes(name)) {
-      fail(`Received unknown parameter: ${name}`, { code: 'parameter_unknown', param: name });
+      throw unknownParameter(name);
     }
   }
   for (const name of REQUIRED[kind] ?? []) {
-    if (!(name in form)) fail(`Missing required param: ${name}.`, { code: 'parameter_missing', param: name });
+    if (!(name in form)) throw missingParameter(name);
   }
 }
 
