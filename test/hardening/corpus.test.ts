@@ -19,7 +19,7 @@ import { validate } from '../../src/contract/index.js';
 import type { ContractKind } from '../../src/contract/types.js';
 import { createFixtures } from '../../src/factory/index.js';
 import { StripeCore } from '../../src/mock/core.js';
-import { isOwnPath, matchRoute } from '../../src/stripe/routes.js';
+import { isOwnPath, matchRoute, ROUTES, responseKindOf } from '../../src/stripe/routes.js';
 import { createFetchTransport } from '../../src/mock/fetch-transport.js';
 import { mswHandler } from '../../src/mock/msw-adapter.js';
 import { interceptWithNock } from '../../src/mock/nock-adapter.js';
@@ -303,6 +303,11 @@ const KEY = 'sk_test_CorpusKey0123456789abcdef';
 const A = 'cus_CorpusAlpha0001';
 const B = 'cus_CorpusBravo0002';
 const C = 'cus_CorpusEmpty0003';
+/** Deleted, with one usd transaction: every endpoint but retrieve must answer it as missing. */
+const D = 'cus_CorpusDeleted004';
+/** A connected account's customer: visible only with `Stripe-Account: {acct}`. */
+const X = 'cus_CorpusConnect005';
+const ACCOUNT = 'acct_CorpusConnect01';
 const fixtures = createFixtures({ seed: 'hardening-corpus' });
 const LEDGER_A = fixtures.ledger({ customer: A, currency: 'usd', count: 3 });
 const LEDGER_B = fixtures.ledger({ customer: B, currency: 'eur', count: 2 });
@@ -310,6 +315,9 @@ const ids: Record<string, string> = {
   A,
   B,
   C,
+  D,
+  X,
+  acct: ACCOUNT,
   tx: (LEDGER_A.at(-1) as CustomerBalanceTransaction).id,
   txB: (LEDGER_B.at(-1) as CustomerBalanceTransaction).id,
 };
@@ -317,12 +325,18 @@ const ids: Record<string, string> = {
 function freshCore(): StripeCore {
   const core = new StripeCore();
   core.store.seed(structuredClone([...LEDGER_A, ...LEDGER_B]));
-  core.store.addCustomer({ id: C });
+  core.store.addCustomer({ id: C, email: 'corpus-c@example.com' });
+  core.store.addCustomer({ id: D, currency: 'usd', balance: -700 });
+  const deleted = core.store.record(D);
+  if (deleted) deleted.deleted = true;
+  core.store.addCustomer({ id: X, currency: 'eur', balance: 300, account: ACCOUNT });
+  ids.txD = [...core.store.transactionsOf(D).values()][0]?.id ?? '';
+  ids.txX = [...core.store.transactionsOf(X).values()][0]?.id ?? '';
   return core;
 }
 
 function fill(text: string): string {
-  return text.replace(/\{(A|B|C|tx|txB)\}/g, (_, name: string) => ids[name] ?? name);
+  return text.replace(/\{(A|B|C|D|X|acct|tx|txB|txD|txX)\}/g, (_, name: string) => ids[name] ?? name);
 }
 
 interface Prepared {
@@ -411,16 +425,25 @@ async function sendThroughMsw(core: StripeCore, request: Prepared): Promise<RawR
   }
 }
 
+/**
+ * Everything a request could change: the fixtures' customers and transactions, and which
+ * customers each account lists (a refused create must not leave a customer behind).
+ */
 function state(core: StripeCore): unknown {
-  return [A, B, C].map((id) => ({
-    customer: core.store.getCustomer(id),
-    transactions: structuredClone([...core.store.transactionsOf(id).values()]),
-  }));
+  return {
+    fixtures: [A, B, C, D, X].map((id) => ({
+      customer: core.store.getCustomer(id),
+      transactions: structuredClone([...core.store.transactionsOf(id).values()]),
+    })),
+    listed: [null, ACCOUNT].map((account) => [...core.store.customersOf(account)].map((r) => r.id)),
+  };
 }
 
-function responseKind(request: Prepared): ContractKind {
-  const matched = matchRoute(request.method, request.path.split('?', 1)[0] ?? '');
-  return matched?.route.response ?? 'customer_balance_transaction';
+function responseKind(request: Prepared, body: unknown): ContractKind {
+  // A 2xx answers the path as resolved: fetch resolves dot segments (`%2e%2e`) before sending.
+  const path = new URL(request.path.split('?', 1)[0] ?? '', ORIGIN).pathname;
+  const matched = matchRoute(request.method, path);
+  return matched ? responseKindOf(matched.route, body) : 'customer_balance_transaction';
 }
 
 function checkResponse(
@@ -464,7 +487,7 @@ function checkResponse(
     }
     if (!isDeepStrictEqual(state(core), before)) problems.push('a refused request changed the mock state');
   } else {
-    const check = validate(responseKind(request), body);
+    const check = validate(responseKind(request, body), body);
     if (!check.valid)
       problems.push(`response breaks the contract: ${JSON.stringify(check.errors.slice(0, 3))}`);
     const created = body as CustomerBalanceTransaction;
@@ -475,6 +498,16 @@ function checkResponse(
       const { customer: _c, invoice: _i, credit_note: _n, checkout_session: _s, ...plain } = created;
       if (!stored) problems.push('the answered transaction is not in the store');
       else problems.push(...mismatches(stored, plain).map((m) => `store vs answer ${m}`));
+    }
+    const customer = body as { id?: unknown; object?: unknown; deleted?: unknown };
+    if (request.method.toUpperCase() === 'POST' && customer.object === 'customer' && !customer.deleted) {
+      // A created or updated customer is the one the mock now holds (the handle's view adds
+      // invoice_credit_balance, which the answer carries only when expanded).
+      const stored = core.store.getCustomer(String(customer.id));
+      const { invoice_credit_balance: _held, ...held } = (stored ?? {}) as Record<string, unknown>;
+      const { invoice_credit_balance: _sent, ...sent } = body as Record<string, unknown>;
+      if (!stored || stored.deleted) problems.push('the answered customer is not live in the store');
+      else problems.push(...mismatches(held, sent).map((m) => `store vs answer ${m}`));
     }
   }
   if (expected.body !== undefined) {
@@ -530,10 +563,27 @@ describe("the mock's endpoints over raw HTTP against the corpus", () => {
 
 // ---------------------------------------------------------------------------------------------
 
+/** How many http cases address each operation, by the path as sent (`unrouted`: none of ours). */
+function casesPerOperation(): Map<string, number> {
+  const counts = new Map<string, number>([...ROUTES.map((r) => [r.name, 0] as const), ['unrouted', 0]]);
+  for (const c of httpCorpus.cases) {
+    const request = prepare(c);
+    const name = matchRoute(request.method, request.path.split('?', 1)[0] ?? '')?.route.name ?? 'unrouted';
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
 test('summary: every target ran its cases with 0 crashes and 0 wrong outcomes', () => {
   console.log(summaryTable());
+  const perOperation = casesPerOperation();
+  console.log(`http cases per operation: ${[...perOperation].map(([name, n]) => `${name} ${n}`).join(', ')}`);
   const total = validateCorpus.cases.length + cliCorpus.cases.length + httpCorpus.cases.length;
-  expect(total).toBeGreaterThanOrEqual(200);
+  expect(total).toBeGreaterThanOrEqual(500);
+  // Every endpoint, the five customer ones included, meets hostile input, not only the first four.
+  for (const route of ROUTES) {
+    expect(perOperation.get(route.name), `${route.name} has too few http cases`).toBeGreaterThanOrEqual(8);
+  }
   for (const [target, t] of tallies) {
     expect(t.cases, `${target} ran no cases`).toBeGreaterThan(0);
     expect({ target, crashes: t.crashes, wrong: t.wrong }).toEqual({ target, crashes: 0, wrong: 0 });

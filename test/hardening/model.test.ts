@@ -9,6 +9,13 @@
  *   `has_more` right, the ending-balance chain intact (the contract's semantic check);
  * - retrieve returns exactly the object list returned (and create/update answered);
  * - every invalid call answers a Stripe error envelope (never 500) and changes nothing.
+ *
+ * A second property does the same for the customer endpoints and `mock.simulate`: customers
+ * created, updated (balance and fields), deleted, listed and retrieved on the platform and on a
+ * connected account (`Stripe-Account`), balance transactions, and the eight simulations, against
+ * a model of customers, ledgers, invoices and Checkout Sessions. After every step, for every
+ * customer, the API's `balance` is the newest `ending_balance` in the customer's currency and
+ * `invoice_credit_balance` the negated sum per currency.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -18,6 +25,10 @@ import { encodeForm } from '../../src/stripe/form-codec.js';
 import { type MockStripe, mockStripe } from '../../src/mock/index.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../../src/types.js';
 import { pollution, prototypeSnapshot } from './support/pollution.js';
+import { liveCustomer } from '../support/live-customer.js';
+import { balanceFromInvoiceCredit } from '../../src/stripe/customer-balance.js';
+import { StripeApiError } from '../../src/errors.js';
+import { appliedToward, CustomerModel, type ModelCustomer, mergeMetadata } from './support/customer-model.js';
 
 const KEY = 'sk_test_ModelKey0123456789abcdef';
 const CUSTOMERS = ['cus_ModelAlpha00001', 'cus_ModelBravo00002', 'cus_ModelCharlie003'] as const;
@@ -173,13 +184,13 @@ interface Answer {
 
 async function call(
   mock: MockStripe,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   params: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<Answer> {
   const form = encodeForm(params);
-  const url = `${mock.origin}${path}${method === 'GET' && form ? `?${form}` : ''}`;
+  const url = `${mock.origin}${path}${method !== 'POST' && form ? `?${form}` : ''}`;
   const response = await mock.fetch(url, {
     method,
     headers: {
@@ -202,7 +213,7 @@ function expectContract(kind: ContractKind, body: unknown): void {
 /** What the mock holds, for "nothing changed" checks. */
 function mockState(mock: MockStripe): unknown {
   return CUSTOMERS.map((c) => ({
-    balances: mock.customers.get(c)?.invoice_credit_balance,
+    balances: liveCustomer(mock, c)?.invoice_credit_balance,
     txs: mock.transactions(c),
   }));
 }
@@ -425,9 +436,10 @@ async function runSequence(ops: Op[]): Promise<void> {
   // The whole state, once more: balances are sums, and paging with a cursor sees every
   // transaction once, newest first, exactly as the model holds it.
   for (const [index, customer] of CUSTOMERS.entries()) {
-    const balances = m.customers.get(customer)?.invoice_credit_balance ?? {};
+    const balances = liveCustomer(m, customer)?.invoice_credit_balance ?? {};
     for (const currency of CURRENCIES) {
-      expect(balances[currency] ?? 0).toBe(model.balance(index, currency));
+      // invoice_credit_balance has Stripe's opposite sign: positive is credit.
+      expect(balanceFromInvoiceCredit(balances[currency] ?? 0)).toBe(model.balance(index, currency));
     }
     const seen: CustomerBalanceTransaction[] = [];
     let cursor: string | undefined;
@@ -464,5 +476,636 @@ describe('random operation sequences keep the model invariants', () => {
     );
     expect(pollution(protos)).toEqual([]);
     console.log(`model property: ${RUNS} runs, ${requests} requests checked against the model`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Customers, Stripe-Account and simulations
+
+const ACCOUNT = 'acct_ModelConnected01';
+const SIM_CURRENCIES = ['usd', 'eur'] as const;
+const CUSTOMER_RUNS = 100;
+const CUSTOMER_STEPS = 30;
+
+const FLOWS = [
+  'invoiceFinalized',
+  'invoiceVoided',
+  'creditNoteIssued',
+  'invoiceOverpaid',
+  'invoiceTooSmall',
+  'invoiceTooLarge',
+  'checkoutSessionPaid',
+  'checkoutSessionCanceled',
+] as const;
+type Flow = (typeof FLOWS)[number];
+
+type CustomerOp =
+  | {
+      kind: 'createCustomer';
+      connected: boolean;
+      balance?: number;
+      email?: string;
+      name?: string;
+      metadata?: Metadata;
+      advance: number;
+    }
+  | {
+      kind: 'updateCustomer';
+      pick: number;
+      wrongAccount: boolean;
+      balance?: number;
+      email?: string;
+      name?: string;
+      metadata?: Metadata | '';
+      advance: number;
+    }
+  | { kind: 'deleteCustomer'; pick: number; wrongAccount: boolean; advance: number }
+  | {
+      kind: 'listCustomers';
+      connected: boolean;
+      limit: number;
+      byEmail: boolean;
+      pick: number;
+      advance: number;
+    }
+  | {
+      kind: 'transaction';
+      pick: number;
+      wrongAccount: boolean;
+      amount: number;
+      currency: string;
+      advance: number;
+    }
+  | {
+      kind: 'simulate';
+      pick: number;
+      flow: Flow;
+      amount: number;
+      currency: string;
+      target: number;
+      advance: number;
+    }
+  | { kind: 'refused'; pick: number; variant: number; advance: number };
+
+const emailArb = fc.constantFrom('ada@example.com', 'bob@example.com', '');
+const nameArb = fc.constantFrom('Ada', 'Δημήτρης', '');
+const balanceArb = fc.oneof(fc.integer({ min: -50_000, max: 50_000 }), fc.constant(0));
+const pickArb = fc.nat();
+const advanceArb = fc.nat({ max: 1 });
+
+const customerOpArb: fc.Arbitrary<CustomerOp> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      {
+        kind: fc.constant('createCustomer' as const),
+        connected: fc.boolean(),
+        balance: balanceArb,
+        email: emailArb,
+        name: nameArb,
+        metadata: metadataArb,
+        advance: advanceArb,
+      },
+      { requiredKeys: ['kind', 'connected', 'advance'] },
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      {
+        kind: fc.constant('updateCustomer' as const),
+        pick: pickArb,
+        wrongAccount: fc.boolean(),
+        balance: balanceArb,
+        email: emailArb,
+        name: nameArb,
+        metadata: fc.oneof(metadataArb, fc.constant('' as const)),
+        advance: advanceArb,
+      },
+      { requiredKeys: ['kind', 'pick', 'wrongAccount', 'advance'] },
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('deleteCustomer' as const),
+      pick: pickArb,
+      wrongAccount: fc.boolean(),
+      advance: advanceArb,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('listCustomers' as const),
+      connected: fc.boolean(),
+      limit: fc.integer({ min: 1, max: 4 }),
+      byEmail: fc.boolean(),
+      pick: pickArb,
+      advance: advanceArb,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('transaction' as const),
+      pick: pickArb,
+      wrongAccount: fc.boolean(),
+      amount: fc.integer({ min: -50_000, max: 50_000 }),
+      currency: fc.constantFrom(...SIM_CURRENCIES),
+      advance: advanceArb,
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('simulate' as const),
+      pick: pickArb,
+      flow: fc.constantFrom(...FLOWS),
+      amount: fc.integer({ min: 1, max: 60_000 }),
+      currency: fc.constantFrom(...SIM_CURRENCIES),
+      target: pickArb,
+      advance: advanceArb,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('refused' as const),
+      pick: pickArb,
+      variant: fc.nat(),
+      advance: advanceArb,
+    }),
+  },
+);
+
+/** The `Stripe-Account` header that shows `customer` (or, `wrong`, the one that hides it). */
+function accountHeader(customer: ModelCustomer, wrong = false): Record<string, string> {
+  const account = wrong ? (customer.account === null ? ACCOUNT : null) : customer.account;
+  return account === null ? {} : { 'stripe-account': account };
+}
+
+/** Checks an answer against the contract of `kind` (the error envelope for a refusal). */
+function expectAnswer(answer: Answer, kind: ContractKind): void {
+  expectContract(answer.status >= 400 ? 'error' : kind, answer.body);
+}
+
+/** Runs a simulation; a refusal comes back as its status, as the API would answer it. */
+function simulate(
+  m: MockStripe,
+  flow: Flow,
+  input: Record<string, unknown>,
+): { status: number; result?: unknown } {
+  try {
+    const run = m.simulate[flow] as (input: unknown) => unknown;
+    const result = run(input) as { transaction?: unknown };
+    // What a flow made is what the API would list: it passes the same contract.
+    if (result.transaction) expectContract('customer_balance_transaction', result.transaction);
+    return { status: 200, result };
+  } catch (error) {
+    expect(error).toBeInstanceOf(StripeApiError);
+    const refusal = error as StripeApiError;
+    expectContract('error', refusal.toJSON());
+    return { status: refusal.status };
+  }
+}
+
+/** Everything a refused call could touch: each customer and ledger, and each account's list. */
+async function customerState(m: MockStripe, model: CustomerModel): Promise<unknown> {
+  const lists: unknown[] = [];
+  for (const headers of [{}, { 'stripe-account': ACCOUNT }]) {
+    const answer = await call(m, 'GET', '/v1/customers', { limit: 100 }, headers);
+    lists.push((answer.body as { data: { id: string }[] }).data.map((c) => c.id));
+  }
+  return {
+    lists,
+    customers: model.customers.map((c) => ({ customer: m.customers.get(c.id), txs: m.transactions(c.id) })),
+  };
+}
+
+/** The invariants, for every customer: the API agrees with the model and with the ledger. */
+async function checkCustomers(m: MockStripe, model: CustomerModel): Promise<void> {
+  for (const c of model.customers) {
+    const answer = await call(
+      m,
+      'GET',
+      `/v1/customers/${c.id}`,
+      { expand: ['invoice_credit_balance'] },
+      accountHeader(c),
+    );
+    expect(answer.status).toBe(200);
+    if (c.deleted) {
+      expectContract('deleted_customer', answer.body);
+      expect(answer.body).toEqual({ id: c.id, object: 'customer', deleted: true });
+      continue;
+    }
+    expectContract('customer', answer.body);
+    const got = answer.body as {
+      balance: number;
+      currency: string | null;
+      email: string | null;
+      name: string | null;
+      metadata: Metadata;
+      invoice_credit_balance: Record<string, number>;
+    };
+    const txs = m.transactions(c.id);
+    expect(txs.map((t) => [t.amount, t.currency, t.type])).toEqual(
+      c.ledger.map((e) => [e.amount, e.currency, e.type]),
+    );
+    // balance is the newest ending_balance in the customer's currency (0 before any).
+    const newest = txs.filter((t) => t.currency === got.currency).at(-1);
+    expect(got.balance).toBe(newest?.ending_balance ?? 0);
+    expect(got.balance).toBe(model.apiBalance(c));
+    expect(got.currency).toBe(c.currency);
+    expect(got.invoice_credit_balance).toEqual(model.invoiceCredit(c));
+    expect({ email: got.email, name: got.name, metadata: got.metadata }).toEqual({
+      email: c.email,
+      name: c.name,
+      metadata: c.metadata,
+    });
+  }
+}
+
+/** `-n` without a `-0` (a reversal of nothing is 0). */
+const negate = (n: number): number => (n === 0 ? 0 : -n);
+
+/** A `''` field unsets it: null, as Stripe reads an empty value. */
+const orNull = (value: string | undefined, current: string | null): string | null =>
+  value === undefined ? current : value === '' ? null : value;
+
+async function createCustomer(
+  m: MockStripe,
+  model: CustomerModel,
+  op: Extract<CustomerOp, { kind: 'createCustomer' }>,
+  now: number,
+): Promise<void> {
+  const params: Record<string, unknown> = {};
+  for (const key of ['balance', 'email', 'name', 'metadata'] as const) {
+    if (op[key] !== undefined) params[key] = op[key];
+  }
+  const headers = op.connected ? { 'stripe-account': ACCOUNT } : {};
+  const answer = await call(m, 'POST', '/v1/customers', params, headers);
+  expect(answer.status).toBe(200);
+  expectAnswer(answer, 'customer');
+  const customer = model.add({
+    id: (answer.body as { id: string }).id,
+    account: op.connected ? ACCOUNT : null,
+    created: Math.floor(now / 1000),
+    email: orNull(op.email, null),
+    name: orNull(op.name, null),
+    metadata: mergeMetadata({}, op.metadata ?? {}),
+  });
+  // A starting balance is an `initial` transaction in the account's default currency.
+  if (op.balance !== undefined) model.setBalance(customer, op.balance, 'usd', 'initial');
+}
+
+async function updateCustomer(
+  m: MockStripe,
+  model: CustomerModel,
+  op: Extract<CustomerOp, { kind: 'updateCustomer' }>,
+): Promise<void> {
+  const c = model.pick(op.pick);
+  if (!c) return;
+  const params: Record<string, unknown> = {};
+  for (const key of ['balance', 'email', 'name', 'metadata'] as const) {
+    if (op[key] !== undefined) params[key] = op[key];
+  }
+  const before = await customerState(m, model);
+  const answer = await call(m, 'POST', `/v1/customers/${c.id}`, params, accountHeader(c, op.wrongAccount));
+  expectAnswer(answer, 'customer');
+  if (c.deleted || op.wrongAccount) {
+    expect(answer.status).toBe(404);
+    expect(await customerState(m, model)).toEqual(before);
+    return;
+  }
+  expect(answer.status).toBe(200);
+  // A balance set is an `adjustment` by the difference, in the customer's currency.
+  if (op.balance !== undefined) model.setBalance(c, op.balance, 'usd', 'adjustment');
+  c.email = orNull(op.email, c.email);
+  c.name = orNull(op.name, c.name);
+  if (op.metadata !== undefined) c.metadata = mergeMetadata(c.metadata, op.metadata);
+}
+
+function runFlow(
+  m: MockStripe,
+  model: CustomerModel,
+  op: Extract<CustomerOp, { kind: 'simulate' }>,
+): { status: number; expected: number } | undefined {
+  const c = model.pick(op.pick);
+  if (!c) return undefined;
+  const customer = c.id;
+  const balance = model.balance(c, op.currency);
+  const missing = { status: 404, expected: 404 };
+  switch (op.flow) {
+    case 'invoiceFinalized': {
+      const outcome = simulate(m, op.flow, { customer, amountDue: op.amount, currency: op.currency });
+      if (c.deleted) return { ...missing, status: outcome.status };
+      const result = outcome.result as {
+        invoice: string;
+        transaction: { amount: number } | null;
+        amountRemaining: number;
+      };
+      const applied = appliedToward(balance, op.amount, true);
+      expect(result.transaction?.amount ?? 0).toBe(applied);
+      expect(result.amountRemaining).toBe(op.amount - applied);
+      if (applied !== 0)
+        model.append(c, { amount: applied, currency: op.currency, type: 'applied_to_invoice' });
+      model.invoices.push({ id: result.invoice, customer, currency: op.currency, applied, voided: false });
+      return { status: outcome.status, expected: 200 };
+    }
+    case 'invoiceVoided': {
+      const invoices = model.invoicesOf(c);
+      const invoice = invoices.length === 0 ? undefined : invoices[op.target % invoices.length];
+      const outcome = simulate(m, op.flow, { customer, invoice: invoice?.id ?? 'in_ModelUnknown0000' });
+      if (c.deleted || !invoice) return { status: outcome.status, expected: 404 };
+      if (invoice.voided) return { status: outcome.status, expected: 400 };
+      const result = outcome.result as { transaction: { amount: number } | null };
+      expect(result.transaction?.amount ?? 0).toBe(negate(invoice.applied));
+      if (invoice.applied !== 0) {
+        model.append(c, {
+          amount: -invoice.applied,
+          currency: invoice.currency,
+          type: 'unapplied_from_invoice',
+        });
+      }
+      invoice.applied = 0;
+      invoice.voided = true;
+      return { status: outcome.status, expected: 200 };
+    }
+    case 'checkoutSessionPaid': {
+      const outcome = simulate(m, op.flow, { customer, amount: op.amount, currency: op.currency });
+      if (c.deleted) return { ...missing, status: outcome.status };
+      const result = outcome.result as { checkoutSession: string; transaction: { amount: number } | null };
+      const applied = appliedToward(balance, op.amount, false);
+      expect(result.transaction?.amount ?? 0).toBe(applied);
+      if (applied !== 0) {
+        model.append(c, {
+          amount: applied,
+          currency: op.currency,
+          type: 'checkout_session_subscription_payment',
+        });
+      }
+      model.sessions.push({
+        id: result.checkoutSession,
+        customer,
+        currency: op.currency,
+        applied,
+        canceled: false,
+      });
+      return { status: outcome.status, expected: 200 };
+    }
+    case 'checkoutSessionCanceled': {
+      const sessions = model.sessionsOf(c);
+      const session = sessions.length === 0 ? undefined : sessions[op.target % sessions.length];
+      const outcome = simulate(m, op.flow, {
+        customer,
+        checkoutSession: session?.id ?? 'cs_test_ModelUnknown',
+      });
+      if (c.deleted || !session) return { status: outcome.status, expected: 404 };
+      if (session.canceled) return { status: outcome.status, expected: 400 };
+      const result = outcome.result as { transaction: { amount: number } | null };
+      expect(result.transaction?.amount ?? 0).toBe(negate(session.applied));
+      if (session.applied !== 0) {
+        model.append(c, {
+          amount: -session.applied,
+          currency: session.currency,
+          type: 'checkout_session_subscription_payment_canceled',
+        });
+      }
+      session.canceled = true;
+      return { status: outcome.status, expected: 200 };
+    }
+    default: {
+      // The four flows that move a fixed amount on a new invoice: a credit note and an
+      // overpayment credit it; an invoice too small or too large to charge adds what is owed.
+      const amounts: Record<typeof op.flow, [number, string]> = {
+        creditNoteIssued: [-op.amount, 'credit_note'],
+        invoiceOverpaid: [-op.amount, 'invoice_overpaid'],
+        // Below the 0.50 minimum charge of usd and eur.
+        invoiceTooSmall: [1 + (op.amount % 49), 'invoice_too_small'],
+        // Above Stripe's maximum charge of 99,999,999 minor units.
+        invoiceTooLarge: [100_000_000 + op.amount, 'invoice_too_large'],
+      };
+      const [amount, type] = amounts[op.flow];
+      const outcome = simulate(m, op.flow, { customer, amount: Math.abs(amount), currency: op.currency });
+      if (c.deleted) return { ...missing, status: outcome.status };
+      const result = outcome.result as { invoice: string; transaction: { amount: number; type: string } };
+      expect([result.transaction.amount, result.transaction.type]).toEqual([amount, type]);
+      model.append(c, { amount, currency: op.currency, type });
+      model.invoices.push({ id: result.invoice, customer, currency: op.currency, applied: 0, voided: false });
+      return { status: outcome.status, expected: 200 };
+    }
+  }
+}
+
+/** A refused call, with the status Stripe answers, for `variant` against the picked customer. */
+async function refusedCall(
+  m: MockStripe,
+  c: ModelCustomer,
+  variant: number,
+): Promise<{ status: number; expected: number }> {
+  const live = !c.deleted;
+  const own = accountHeader(c);
+  const wrong = accountHeader(c, true);
+  const variants: (() => Promise<{ status: number; expected: number }>)[] = [
+    async () => ({
+      status: (await call(m, 'POST', '/v1/customers', { balance: 'abc' }, own)).status,
+      expected: 400,
+    }),
+    async () => ({
+      status: (await call(m, 'POST', '/v1/customers', { balance: 5, currency: 'usd' }, own)).status,
+      expected: 400,
+    }),
+    // Parameters are read before the customer is looked up: 400 even for a deleted one.
+    async () => ({
+      status: (await call(m, 'POST', `/v1/customers/${c.id}`, { balance: 1.5 }, own)).status,
+      expected: 400,
+    }),
+    async () => ({
+      status: (await call(m, 'POST', `/v1/customers/${c.id}`, { name: 'x' }, wrong)).status,
+      expected: 404,
+    }),
+    async () => ({
+      status: (await call(m, 'DELETE', `/v1/customers/${c.id}`, {}, wrong)).status,
+      expected: 404,
+    }),
+    async () => ({
+      status: (await call(m, 'GET', '/v1/customers', { limit: 0 }, own)).status,
+      expected: 400,
+    }),
+    async () => ({
+      status: (
+        await call(
+          m,
+          'POST',
+          `/v1/customers/${c.id}/balance_transactions`,
+          { amount: 5, currency: 'usd' },
+          wrong,
+        )
+      ).status,
+      expected: 404,
+    }),
+    async () => ({
+      status: (await call(m, 'GET', `/v1/customers/${c.id}`, { expand: ['invoice_credit_balance.x'] }, own))
+        .status,
+      expected: 400,
+    }),
+    async () => ({
+      status: simulate(m, 'invoiceVoided', { customer: c.id, invoice: 'in_ModelUnknown0000' }).status,
+      expected: 404,
+    }),
+    async () => ({
+      status: simulate(m, 'invoiceTooSmall', { customer: c.id, amount: 10_000, currency: 'usd' }).status,
+      expected: live ? 400 : 404,
+    }),
+    async () => ({
+      status: simulate(m, 'creditNoteIssued', { customer: 'cus_ModelNobody0000', amount: 5, currency: 'usd' })
+        .status,
+      expected: 404,
+    }),
+    async () => ({
+      status: (
+        await call(
+          m,
+          'POST',
+          '/v1/customers',
+          { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) },
+          own,
+        )
+      ).status,
+      expected: 400,
+    }),
+  ];
+  const run = variants[variant % variants.length] as (typeof variants)[number];
+  return run();
+}
+
+async function runCustomerSequence(ops: CustomerOp[]): Promise<void> {
+  let clock = Date.UTC(2024, 0, 1);
+  mock?.restore();
+  mock = mockStripe({ now: () => clock });
+  const m = mock;
+  const model = new CustomerModel();
+  await createCustomer(
+    m,
+    model,
+    { kind: 'createCustomer', connected: false, balance: -1_000, advance: 0 },
+    clock,
+  );
+  await createCustomer(m, model, { kind: 'createCustomer', connected: true, advance: 0 }, clock);
+
+  for (const op of ops) {
+    clock += op.advance * 1000;
+    switch (op.kind) {
+      case 'createCustomer':
+        await createCustomer(m, model, op, clock);
+        break;
+      case 'updateCustomer':
+        await updateCustomer(m, model, op);
+        break;
+      case 'deleteCustomer': {
+        const c = model.pick(op.pick);
+        if (!c) break;
+        const before = await customerState(m, model);
+        const answer = await call(
+          m,
+          'DELETE',
+          `/v1/customers/${c.id}`,
+          {},
+          accountHeader(c, op.wrongAccount),
+        );
+        expectAnswer(answer, 'deleted_customer');
+        if (c.deleted || op.wrongAccount) {
+          expect(answer.status).toBe(404);
+          expect(await customerState(m, model)).toEqual(before);
+        } else {
+          expect(answer.status).toBe(200);
+          expect(answer.body).toEqual({ id: c.id, object: 'customer', deleted: true });
+          c.deleted = true;
+        }
+        break;
+      }
+      case 'listCustomers': {
+        const account = op.connected ? ACCOUNT : null;
+        const email = op.byEmail ? model.pick(op.pick)?.email : null;
+        const expected = model.listed(account).filter((c) => !email || c.email === email);
+        const params: Record<string, unknown> = { limit: op.limit };
+        if (email) params.email = email;
+        const answer = await call(
+          m,
+          'GET',
+          '/v1/customers',
+          params,
+          op.connected ? { 'stripe-account': ACCOUNT } : {},
+        );
+        expect(answer.status).toBe(200);
+        expectAnswer(answer, 'customer_list');
+        const page = answer.body as { data: { id: string }[]; has_more: boolean };
+        expect(page.data.map((c) => c.id)).toEqual(expected.slice(0, op.limit).map((c) => c.id));
+        expect(page.has_more).toBe(expected.length > op.limit);
+        break;
+      }
+      case 'transaction': {
+        const c = model.pick(op.pick);
+        if (!c) break;
+        const before = await customerState(m, model);
+        const answer = await call(
+          m,
+          'POST',
+          `/v1/customers/${c.id}/balance_transactions`,
+          { amount: op.amount, currency: op.currency },
+          accountHeader(c, op.wrongAccount),
+        );
+        expectAnswer(answer, 'customer_balance_transaction');
+        if (c.deleted || op.wrongAccount) {
+          expect(answer.status).toBe(404);
+          expect(await customerState(m, model)).toEqual(before);
+        } else {
+          expect(answer.status).toBe(200);
+          model.append(c, { amount: op.amount, currency: op.currency, type: 'adjustment' });
+        }
+        break;
+      }
+      case 'simulate': {
+        const before = await customerState(m, model);
+        const outcome = runFlow(m, model, op);
+        if (!outcome) break;
+        expect(outcome.status, op.flow).toBe(outcome.expected);
+        if (outcome.status !== 200) expect(await customerState(m, model)).toEqual(before);
+        break;
+      }
+      case 'refused': {
+        const c = model.pick(op.pick);
+        if (!c) break;
+        const before = await customerState(m, model);
+        const outcome = await refusedCall(m, c, op.variant);
+        expect(outcome.status, `refused variant ${op.variant % 12}`).toBe(outcome.expected);
+        expect(await customerState(m, model)).toEqual(before);
+        break;
+      }
+    }
+    await checkCustomers(m, model);
+    expect(m.violations).toEqual([]);
+  }
+}
+
+describe('random customer and simulation sequences keep the ledger invariants', () => {
+  test(`${CUSTOMER_RUNS} runs of up to ${CUSTOMER_STEPS} customer operations and simulations`, async () => {
+    const protos = prototypeSnapshot();
+    let requests = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(customerOpArb, { minLength: 1, maxLength: CUSTOMER_STEPS, size: 'max' }),
+        async (ops) => {
+          await runCustomerSequence(ops);
+          requests += mock?.requests.length ?? 0;
+        },
+      ),
+      { numRuns: CUSTOMER_RUNS },
+    );
+    expect(pollution(protos)).toEqual([]);
+    console.log(
+      `customer model property: ${CUSTOMER_RUNS} runs, ${requests} requests checked against the model`,
+    );
   });
 });
