@@ -115,6 +115,24 @@ describe('stripe-balance-kit serve (child process)', () => {
   });
 });
 
+describe('stripe-balance-kit serve --default-currency', () => {
+  it('puts a balance set on a customer without currency in the account currency it names', async () => {
+    const serve = await startServe(['--port', '0', '--default-currency', 'eur']);
+    try {
+      const response = await fetch(`${serve.url}/v1/customers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'balance=-700',
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ balance: -700, currency: 'eur' });
+    } finally {
+      serve.child.kill('SIGTERM');
+      await serve.exit;
+    }
+  });
+});
+
 describe('stripe-balance-kit serve and live keys', () => {
   const LIVE = 'sk_live_51CliLiveKeyForStripeBalanceKit';
 
@@ -175,6 +193,10 @@ describe('stripe-balance-kit serve (in process)', () => {
     [['--port', 'abc'], '--port must be a port number'],
     [['--port', '70000'], '--port must be a port number'],
     [['--unknown-customers', 'maybe'], '--unknown-customers must be create or reject'],
+    [
+      ['--default-currency', 'EUR'],
+      "--default-currency must be a lowercase currency Stripe supports, such as usd or eur; got 'EUR'",
+    ],
     [['--count', '5'], 'pass --seed S with it'],
     [
       ['--bogus'],

@@ -25,6 +25,8 @@ Options:
                                  contract first
       --unknown-customers MODE   reject (default): 404 resource_missing for a customer the server
                                  does not know, as Stripe; create: create it on first use
+      --default-currency CUR     The account's default currency (default usd): a balance set on
+                                 a customer with no currency yet is in it
       --allow-live-keys          Accept live-mode keys (sk_live_..., rk_live_...) too; by default
                                  they get a 401, so a live key is never used by mistake
   -h, --help                     Show this help

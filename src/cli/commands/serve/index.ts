@@ -30,6 +30,7 @@ export const serveCommand = defineCommand({
     ];
     const core = new StripeCore({
       unknownCustomers: options.unknownCustomers,
+      defaultCurrency: options.defaultCurrency,
       allowLiveKeys: options.allowLiveKeys,
     });
     // The 401 for a live key tells a server's user the flag, not mockStripe()'s option.

@@ -2,6 +2,7 @@
 import type { ParsedArgs } from '../../args.js';
 import { UsageError } from '../../command.js';
 import { parseSeed } from '../../fixture-flags.js';
+import { isSupportedCurrency } from '../../../stripe/currencies.js';
 import { DEFAULT_SERVER_PORT } from '../../../mock/server-transport.js';
 
 /** Transactions in the seeded ledger when --count is not given. */
@@ -23,6 +24,7 @@ export const SERVE_FLAGS = {
   count: { type: 'integer', short: 'n', min: 0 },
   ledger: { type: 'string' },
   'unknown-customers': { type: 'string' },
+  'default-currency': { type: 'string' },
   [ALLOW_LIVE_KEYS_FLAG]: { type: 'boolean' },
 } as const;
 
@@ -34,6 +36,7 @@ export interface ServeOptions {
   count: number;
   ledger: string | undefined;
   unknownCustomers: 'create' | 'reject';
+  defaultCurrency: string;
   allowLiveKeys: boolean;
 }
 
@@ -48,6 +51,12 @@ export function serveOptions({ flags }: ParsedArgs<typeof SERVE_FLAGS>): ServeOp
   if (unknownCustomers !== 'create' && unknownCustomers !== 'reject') {
     throw new UsageError(`--unknown-customers must be create or reject; got '${unknownCustomers}'`);
   }
+  const defaultCurrency = flags['default-currency'] ?? 'usd';
+  if (!isSupportedCurrency(defaultCurrency)) {
+    throw new UsageError(
+      `--default-currency must be a lowercase currency Stripe supports, such as usd or eur; got '${defaultCurrency}'`,
+    );
+  }
   if (flags.ledger !== undefined && flags.ledger.trim() === '') {
     throw new UsageError('--ledger needs a file name');
   }
@@ -58,6 +67,7 @@ export function serveOptions({ flags }: ParsedArgs<typeof SERVE_FLAGS>): ServeOp
     count: flags.count ?? SEEDED_COUNT,
     ledger: flags.ledger,
     unknownCustomers,
+    defaultCurrency,
     allowLiveKeys: flags[ALLOW_LIVE_KEYS_FLAG] ?? false,
   };
 }
