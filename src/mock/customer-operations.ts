@@ -25,6 +25,7 @@ import type {
 } from '../types.js';
 import { resourceMissing } from '../stripe/api-errors.js';
 import { type ExpandPlan, expandCustomer } from '../stripe/expand.js';
+import { customerAddress } from '../stripe/customer-object.js';
 import { checkListQuery } from '../stripe/paging.js';
 import type { DeleteParams, RetrieveParams } from '../stripe/params.js';
 import {
@@ -78,6 +79,28 @@ function moveBalanceTo(
   });
 }
 
+/** The fields create and update set alike: `''` unsets (null, `none`, `[]`). */
+function setProfile(record: CustomerRecord, params: StrictCustomerUpdateParams): void {
+  if (params.phone !== undefined) record.phone = params.phone === '' ? null : params.phone;
+  if (params.address !== undefined)
+    record.address = params.address === '' ? null : customerAddress(params.address);
+  if (params.shipping !== undefined) {
+    record.shipping =
+      params.shipping === ''
+        ? null
+        : {
+            address: customerAddress(params.shipping.address),
+            name: params.shipping.name,
+            phone: params.shipping.phone ?? null,
+          };
+  }
+  if (params.preferred_locales !== undefined) record.preferredLocales = [...params.preferred_locales];
+  if (params.tax_exempt !== undefined)
+    record.taxExempt = params.tax_exempt === '' ? 'none' : params.tax_exempt;
+  if (params.invoice_prefix !== undefined) record.invoicePrefix = params.invoice_prefix;
+  if (params.next_invoice_sequence !== undefined) record.nextInvoiceSequence = params.next_invoice_sequence;
+}
+
 function createCustomer(ctx: OperationContext, params: StrictCustomerCreateParams, plan: ExpandPlan) {
   const record = ctx.store.createRecord({
     account: ctx.account,
@@ -87,6 +110,7 @@ function createCustomer(ctx: OperationContext, params: StrictCustomerCreateParam
     description: text(params.description, null),
     metadata: typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {},
   });
+  setProfile(record, params);
   if (params.balance !== undefined) moveBalanceTo(ctx, record, params.balance, 'initial');
   return answer(ctx, record, plan);
 }
@@ -110,6 +134,7 @@ function updateCustomer(ctx: OperationContext, params: StrictCustomerUpdateParam
   record.name = text(params.name, record.name);
   record.description = text(params.description, record.description);
   if (params.metadata !== undefined) record.metadata = mergedMetadata(record.metadata, params.metadata);
+  setProfile(record, params);
   return answer(ctx, record, plan);
 }
 

@@ -11,7 +11,7 @@ import { formatIssues } from '../contract/format-issues.js';
 import { validate } from '../contract/validate.js';
 import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
 import { resourceMissing } from '../stripe/api-errors.js';
-import { customerObject } from '../stripe/customer-object.js';
+import { type CustomerAddress, type CustomerShipping, customerObject } from '../stripe/customer-object.js';
 import { invoiceCreditFromBalance } from '../stripe/customer-balance.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
 import { ChronologicalList, CustomerTransactions, customerOf } from '../stripe/paging.js';
@@ -80,8 +80,13 @@ export interface CustomerRecord {
   name: string | null;
   description: string | null;
   metadata: Metadata;
-  readonly invoicePrefix: string;
+  invoicePrefix: string;
   nextInvoiceSequence: number;
+  phone: string | null;
+  address: CustomerAddress | null;
+  shipping: CustomerShipping | null;
+  preferredLocales: string[];
+  taxExempt: 'exempt' | 'none' | 'reverse';
 }
 
 /** An invoice a simulation made: what later simulations (void, overpay) need of it. */
@@ -219,6 +224,11 @@ export class MockStore {
       metadata: { ...(input.metadata ?? {}) },
       invoicePrefix: invoicePrefix(),
       nextInvoiceSequence: 1,
+      phone: null,
+      address: null,
+      shipping: null,
+      preferredLocales: [],
+      taxExempt: 'none',
     };
     this.customers.set(id, record);
     return record;
@@ -261,6 +271,11 @@ export class MockStore {
       metadata: record.metadata,
       invoicePrefix: record.invoicePrefix,
       nextInvoiceSequence: record.nextInvoiceSequence,
+      phone: record.phone,
+      address: record.address,
+      shipping: record.shipping,
+      preferredLocales: record.preferredLocales,
+      taxExempt: record.taxExempt,
     });
   }
 

@@ -12,6 +12,36 @@ export function emptyInvoiceSettings(): BuiltCustomer['invoice_settings'] {
   return { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null };
 }
 
+/** An address as a customer object carries it: all six fields, null where not given. */
+export interface CustomerAddress {
+  city: string | null;
+  country: string | null;
+  line1: string | null;
+  line2: string | null;
+  postal_code: string | null;
+  state: string | null;
+}
+
+/** Shipping details as a customer object carries them. */
+export interface CustomerShipping {
+  address: CustomerAddress;
+  name: string;
+  phone: string | null;
+}
+
+/** The address object for the fields given (as the form carries them). */
+export function customerAddress(fields: Readonly<Record<string, string>>): CustomerAddress {
+  const field = (name: string) => fields[name] ?? null;
+  return {
+    city: field('city'),
+    country: field('country'),
+    line1: field('line1'),
+    line2: field('line2'),
+    postal_code: field('postal_code'),
+    state: field('state'),
+  };
+}
+
 /** What a customer created through the API is made of. */
 export interface CustomerObjectInput {
   id: string;
@@ -25,6 +55,11 @@ export interface CustomerObjectInput {
   metadata: Metadata;
   invoicePrefix: string;
   nextInvoiceSequence: number;
+  phone: string | null;
+  address: CustomerAddress | null;
+  shipping: CustomerShipping | null;
+  preferredLocales: readonly string[];
+  taxExempt: 'exempt' | 'none' | 'reverse';
 }
 
 /** The unexpanded customer object for `input` (no `invoice_credit_balance`: that is expand-only). */
@@ -32,7 +67,7 @@ export function customerObject(input: CustomerObjectInput): BuiltCustomer {
   return {
     id: input.id,
     object: 'customer',
-    address: null,
+    address: input.address && { ...input.address },
     balance: input.balance,
     created: input.created,
     currency: input.currency,
@@ -48,10 +83,10 @@ export function customerObject(input: CustomerObjectInput): BuiltCustomer {
     metadata: { ...input.metadata },
     name: input.name,
     next_invoice_sequence: input.nextInvoiceSequence,
-    phone: null,
-    preferred_locales: [],
-    shipping: null,
-    tax_exempt: 'none',
+    phone: input.phone,
+    preferred_locales: [...input.preferredLocales],
+    shipping: input.shipping && { ...input.shipping, address: { ...input.shipping.address } },
+    tax_exempt: input.taxExempt,
     test_clock: null,
   };
 }

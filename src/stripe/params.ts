@@ -54,6 +54,12 @@ const CUSTOMER_STRING_MAX = {
   name: CUSTOMER_FIELDS.name.maxLength,
 } as const;
 const CUSTOMER_EMAIL_FILTER_MAX = schemas.customer_list_params.properties.email.maxLength;
+const PHONE_MAX = CUSTOMER_FIELDS.phone.maxLength;
+const ADDRESS = schemas.customer_create_params.definitions.address_fields;
+const ADDRESS_KEYS = Object.keys(ADDRESS.properties);
+const ADDRESS_FIELD_MAX = ADDRESS.properties.city.maxLength;
+const TAX_EXEMPT = CUSTOMER_FIELDS.tax_exempt.enum;
+const INVOICE_PREFIX = new RegExp(CUSTOMER_FIELDS.invoice_prefix.pattern);
 const METADATA = schemas.create_params.definitions.metadata;
 const METADATA_MAX_KEYS = METADATA.maxProperties;
 const METADATA_KEY_MAX = METADATA.propertyNames.maxLength;
@@ -253,9 +259,72 @@ function parseCustomerFields<T extends StrictCustomerUpdateParams>(form: FormTre
     const value = form[field];
     if (value !== undefined) params[field] = asBoundedString(value, field, CUSTOMER_STRING_MAX[field]);
   }
+  if (form.phone !== undefined) params.phone = asBoundedString(form.phone, 'phone', PHONE_MAX);
+  if (form.address !== undefined)
+    params.address = form.address === '' ? '' : asAddress(form.address, 'address');
+  if (form.shipping !== undefined) params.shipping = asShipping(form.shipping);
+  if (form.preferred_locales !== undefined) {
+    // An empty value clears the list, as for any array Stripe takes.
+    params.preferred_locales =
+      form.preferred_locales === '' ? [] : asStringArray(form.preferred_locales, 'preferred_locales');
+  }
+  if (form.tax_exempt !== undefined) params.tax_exempt = asTaxExempt(form.tax_exempt);
+  if (form.invoice_prefix !== undefined) {
+    const prefix = asString(form.invoice_prefix, 'invoice_prefix');
+    if (!INVOICE_PREFIX.test(prefix)) {
+      fail(`Invalid invoice_prefix: must be 3 to 12 uppercase letters or numbers, got '${prefix}'`, {
+        param: 'invoice_prefix',
+      });
+    }
+    params.invoice_prefix = prefix;
+  }
+  if (form.next_invoice_sequence !== undefined) {
+    const sequence = asInteger(form.next_invoice_sequence, 'next_invoice_sequence');
+    if (sequence < 1)
+      fail('This value must be greater than or equal to 1.', { param: 'next_invoice_sequence' });
+    params.next_invoice_sequence = sequence;
+  }
   if (form.metadata !== undefined) params.metadata = asMetadata(form.metadata);
   if (form.expand !== undefined) params.expand = asStringArray(form.expand, 'expand');
   return params;
+}
+
+/** A hash of the address fields, each a string of at most 5000 characters. */
+function asAddress(value: FormValue, param: string): Record<string, string> {
+  if (typeof value !== 'object' || Array.isArray(value)) fail('Invalid hash', { param });
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(value)) {
+    if (!ADDRESS_KEYS.includes(key)) throw unknownParameter(`${param}[${key}]`);
+    out[key] = asBoundedString(value[key] as FormValue, `${param}[${key}]`, ADDRESS_FIELD_MAX);
+  }
+  return out;
+}
+
+/** `''` unsets; otherwise an address and a name, and optionally a phone. */
+function asShipping(value: FormValue): NonNullable<StrictCustomerUpdateParams['shipping']> {
+  if (value === '') return '';
+  if (typeof value !== 'object' || Array.isArray(value)) fail('Invalid hash', { param: 'shipping' });
+  for (const key of Object.keys(value)) {
+    if (key !== 'address' && key !== 'name' && key !== 'phone') throw unknownParameter(`shipping[${key}]`);
+  }
+  if (value.address === undefined) throw missingParameter('shipping[address]');
+  if (value.name === undefined) throw missingParameter('shipping[name]');
+  const shipping: { address: Record<string, string>; name: string; phone?: string } = {
+    address: asAddress(value.address, 'shipping[address]'),
+    name: asBoundedString(value.name, 'shipping[name]', ADDRESS_FIELD_MAX),
+  };
+  if (value.phone !== undefined)
+    shipping.phone = asBoundedString(value.phone, 'shipping[phone]', ADDRESS_FIELD_MAX);
+  return shipping;
+}
+
+function asTaxExempt(value: FormValue): NonNullable<StrictCustomerUpdateParams['tax_exempt']> {
+  const text = asString(value, 'tax_exempt');
+  const allowed: readonly string[] = TAX_EXEMPT;
+  if (!allowed.includes(text)) {
+    fail(`Invalid tax_exempt: must be one of exempt, none, or reverse`, { param: 'tax_exempt' });
+  }
+  return text as NonNullable<StrictCustomerUpdateParams['tax_exempt']>;
 }
 
 export function parseCustomerCreateParams(form: FormTree): StrictCustomerCreateParams {

@@ -85,7 +85,13 @@ describe('the other customer kinds', () => {
       [],
     );
     expect(findings('customer_create_params', { email: 'a'.repeat(513) })).toEqual(['too_long /email']);
-    expect(findings('customer_update_params', { phone: '+1' })).toEqual(['unknown_property /phone']);
+    expect(findings('customer_update_params', { coupon: 'SUMMER' })).toEqual(['unknown_property /coupon']);
+    expect(findings('customer_update_params', { phone: '+1', tax_exempt: '', address: '' })).toEqual([]);
+    expect(findings('customer_create_params', { phone: '1'.repeat(21) })).toEqual(['too_long /phone']);
+    expect(findings('customer_create_params', { invoice_prefix: 'ab' })).toEqual(['pattern /invoice_prefix']);
+    expect(findings('customer_create_params', { shipping: { address: {} } })).toEqual([
+      'missing_property /shipping/name',
+    ]);
     expect(findings('customer_list_params', { email: 'a@b.co', limit: 100, created: { lt: 1 } })).toEqual([]);
     expect(findings('customer_list_params', { limit: 101 })).toEqual(['out_of_range /limit']);
   });

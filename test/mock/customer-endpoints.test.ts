@@ -123,6 +123,86 @@ describe.each(CLIENT_MATRIX)('customer endpoints over $name', (transport) => {
     expect(mock.customers.get(created.id)).toEqual(plain(expanded));
   });
 
+  it('keeps the profile fields Stripe takes on create and update, and unsets them with empty values', async () => {
+    const created = await stripe.customers.create({
+      phone: '+1 555 0100',
+      address: { line1: '1 Main St', city: 'Springfield', country: 'US' },
+      shipping: { name: 'Ada', address: { line1: '2 Side St', postal_code: '12345' } },
+      preferred_locales: ['fr-FR', 'en'],
+      tax_exempt: 'reverse',
+      invoice_prefix: 'ADA2026',
+      next_invoice_sequence: 7,
+    });
+    expect(created).toMatchObject({
+      phone: '+1 555 0100',
+      address: {
+        line1: '1 Main St',
+        line2: null,
+        city: 'Springfield',
+        state: null,
+        postal_code: null,
+        country: 'US',
+      },
+      shipping: {
+        name: 'Ada',
+        phone: null,
+        address: {
+          line1: '2 Side St',
+          line2: null,
+          city: null,
+          state: null,
+          postal_code: '12345',
+          country: null,
+        },
+      },
+      preferred_locales: ['fr-FR', 'en'],
+      tax_exempt: 'reverse',
+      invoice_prefix: 'ADA2026',
+      next_invoice_sequence: 7,
+    });
+    expect(validate('customer', plain(created)).errors).toEqual([]);
+
+    const cleared = await stripe.customers.update(created.id, {
+      phone: '',
+      address: '',
+      shipping: '',
+      preferred_locales: [],
+      tax_exempt: '',
+    } as Stripe.CustomerUpdateParams);
+    expect(cleared).toMatchObject({ phone: null, address: null, shipping: null, tax_exempt: 'none' });
+
+    const errors: [Promise<unknown>, string, string][] = [
+      [
+        stripe.customers.update(created.id, { invoice_prefix: 'ab' }),
+        'invoice_prefix',
+        'Invalid invoice_prefix',
+      ],
+      [
+        stripe.customers.update(created.id, { tax_exempt: 'sometimes' as 'none' }),
+        'tax_exempt',
+        'must be one of exempt, none, or reverse',
+      ],
+      [stripe.customers.create({ phone: '1'.repeat(21) }), 'phone', 'must be at most 20 characters'],
+      [
+        stripe.customers.create({
+          shipping: { address: { line1: 'x' } } as Stripe.CustomerCreateParams.Shipping,
+        }),
+        'shipping[name]',
+        'Missing required param: shipping[name].',
+      ],
+      [
+        stripe.customers.create({ address: { planet: 'Mars' } as Stripe.AddressParam }),
+        'address[planet]',
+        'Received unknown parameter: address[planet]',
+      ],
+    ];
+    for (const [call, param, message] of errors) {
+      const error = await rejection(call);
+      expect(error).toMatchObject({ statusCode: 400, param });
+      expect(error.message).toContain(message);
+    }
+  });
+
   it('the first balance transaction sets the currency of a customer that has none', async () => {
     const created = await stripe.customers.create({ name: 'No currency yet' });
     expect(created).toMatchObject({ currency: null, balance: 0 });
