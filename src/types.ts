@@ -231,8 +231,71 @@ export type CustomerFieldSentUnexpanded =
   | 'test_clock';
 
 /**
- * A customer as `fx.customer()` builds it and the mock sends it: a {@link StrictCustomer} (it passes the strict
- * contract) in which every field Stripe sends unexpanded is present, null where Stripe would
- * send null. The expansion-only fields stay optional: they appear only when the overrides give them.
+ * A postal address as a customer carries it: all six fields, null where not known. (A type, not
+ * an interface: it must fit the contract's open `{ [key: string]: unknown }` nested objects.)
  */
-export type BuiltCustomer = StrictCustomer & Required<Pick<StrictCustomer, CustomerFieldSentUnexpanded>>;
+export type CustomerAddress = {
+  city: string | null;
+  country: string | null;
+  line1: string | null;
+  line2: string | null;
+  postal_code: string | null;
+  state: string | null;
+};
+
+/** A customer's shipping details. */
+export type CustomerShipping = {
+  address: CustomerAddress;
+  name: string;
+  phone: string | null;
+};
+
+/**
+ * A customer as `fx.customer()` builds it and the mock sends it: every field Stripe sends
+ * unexpanded ({@link CustomerFieldSentUnexpanded}) is present, null where Stripe would send null;
+ * the links the kit never fills (`default_source`, `discount`, `test_clock`) are null. It passes
+ * the strict contract ({@link StrictCustomer}) and fits stripe-node's `Stripe.Customer`, so a
+ * fixture can go wherever application code takes a customer.
+ */
+export interface BuiltCustomer {
+  id: string;
+  object: 'customer';
+  address: CustomerAddress | null;
+  balance: number;
+  /** Sent by newer API versions only when set. */
+  business_name?: string;
+  created: number;
+  currency: string | null;
+  customer_account: string | null;
+  default_source: null;
+  delinquent: boolean | null;
+  description: string | null;
+  discount: null;
+  email: string | null;
+  /** Sent by newer API versions only when set. */
+  individual_name?: string;
+  /** Per currency, sent only when expanded; positive is credit (the opposite of `balance`). */
+  invoice_credit_balance?: Record<string, number>;
+  invoice_prefix: string | null;
+  invoice_settings: {
+    custom_fields: { name: string; value: string }[] | null;
+    default_payment_method: string | null;
+    footer: string | null;
+    rendering_options: null;
+  };
+  livemode: boolean;
+  metadata: Metadata;
+  name: string | null;
+  next_invoice_sequence: number;
+  phone: string | null;
+  preferred_locales: string[];
+  shipping: CustomerShipping | null;
+  tax_exempt: 'exempt' | 'none' | 'reverse';
+  test_clock: null;
+}
+
+// Fails to compile if a built customer could break the strict contract or miss a field Stripe sends.
+type BuiltFitsContract = BuiltCustomer extends StrictCustomer ? true : never;
+type BuiltHasEverySentField = CustomerFieldSentUnexpanded extends keyof BuiltCustomer ? true : never;
+const builtCustomerInSync: [BuiltFitsContract, BuiltHasEverySentField] = [true, true];
+void builtCustomerInSync;

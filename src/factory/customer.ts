@@ -166,7 +166,8 @@ export function buildCustomer(
     next_invoice_sequence: Math.max(sequence, (facts.invoices ?? 0) + 1),
     phone,
     preferred_locales: locales,
-    shipping: address && shipped ? { address: { ...address }, name, phone } : null,
+    // Stripe requires a name with shipping details.
+    shipping: address && shipped && name !== null ? { address: { ...address }, name, phone } : null,
     tax_exempt: taxExempt,
     test_clock: null,
   };

@@ -9,7 +9,12 @@ export {
   type FixturesOptions,
 } from './fixtures.js';
 export type { LedgerOptions } from './ledger.js';
-export type { BuiltCustomer, CustomerFieldSentUnexpanded } from '../types.js';
+export type {
+  BuiltCustomer,
+  CustomerAddress,
+  CustomerFieldSentUnexpanded,
+  CustomerShipping,
+} from '../types.js';
 export type { CustomerOverrides } from './customer.js';
 export type { CustomerLedger, LedgerWithCustomerOptions } from './customer-ledger.js';
 export { listPage, type ListPageOptions } from './list-page.js';

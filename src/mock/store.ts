@@ -11,12 +11,14 @@ import { formatIssues } from '../contract/format-issues.js';
 import { validate } from '../contract/validate.js';
 import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
 import { resourceMissing } from '../stripe/api-errors.js';
-import { type CustomerAddress, type CustomerShipping, customerObject } from '../stripe/customer-object.js';
+import { customerObject } from '../stripe/customer-object.js';
 import { invoiceCreditFromBalance } from '../stripe/customer-balance.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
 import { ChronologicalList, CustomerTransactions, customerOf } from '../stripe/paging.js';
 import type {
   BuiltCustomer,
+  CustomerAddress,
+  CustomerShipping,
   CustomerBalanceTransaction,
   CustomerBalanceTransactionType,
   Metadata,

@@ -5,28 +5,11 @@
  * (stripe-openapi fixtures3.json): `invoice_settings` with its four null members, `tax_exempt`
  * `'none'`, `preferred_locales` `[]`, `next_invoice_sequence` from 1.
  */
-import type { BuiltCustomer, Metadata } from '../types.js';
+import type { BuiltCustomer, CustomerAddress, CustomerShipping, Metadata } from '../types.js';
 
 /** `invoice_settings` of a customer nobody configured. */
 export function emptyInvoiceSettings(): BuiltCustomer['invoice_settings'] {
   return { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null };
-}
-
-/** An address as a customer object carries it: all six fields, null where not given. */
-export interface CustomerAddress {
-  city: string | null;
-  country: string | null;
-  line1: string | null;
-  line2: string | null;
-  postal_code: string | null;
-  state: string | null;
-}
-
-/** Shipping details as a customer object carries them. */
-export interface CustomerShipping {
-  address: CustomerAddress;
-  name: string;
-  phone: string | null;
 }
 
 /** The address object for the fields given (as the form carries them). */

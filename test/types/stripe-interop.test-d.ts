@@ -154,6 +154,15 @@ describe('customers, both ways', () => {
     }
   });
 
+  it('a fixture customer and the handle\'s customer are Stripe.Customer objects', () => {
+    const customer: Stripe.Customer = fx.customer();
+    const withLedger: Stripe.Customer = fx.ledger({ count: 3, withCustomer: true }).customer;
+    const added: Stripe.Customer = mock.customers.add({ currency: 'usd', balance: -500 });
+    expectTypeOf(fx.customer()).toExtend<Stripe.Customer>();
+    expectTypeOf<MockCustomer>().toExtend<Stripe.Customer>();
+    void [customer, withLedger, added];
+  });
+
   it("the client's customer objects pass validate", async () => {
     const created = await stripe.customers.create({ balance: -500, email: 'a@example.com' });
     validate('customer', created);
