@@ -46,4 +46,21 @@ describe.each(['nock', 'fetch'] as const)('stripe-balance-kit from npm over %s',
     ).rejects.toMatchObject({ code: 'parameter_missing', param: 'amount' });
     expect({ amount: 'x' }).not.toMatchContract('customer_balance_transaction');
   });
+
+  it("keeps a customer's balance explained by its ledger, through Stripe's flows", async () => {
+    const stripe = client();
+    const customer = await stripe.customers.create({ email: 'c@example.com', balance: -1500 });
+    await stripe.customers.update(customer.id, { balance: -2000 });
+    const { amountRemaining, transaction } = mock.simulate.invoiceFinalized({
+      customer: customer.id,
+      amountDue: 1200,
+    });
+    expect(amountRemaining).toBe(0);
+    expect(transaction).toMatchContract('customer_balance_transaction');
+    const ledger = await stripe.customers.listBalanceTransactions(customer.id);
+    expect(ledger.data.map((t) => t.type)).toEqual(['applied_to_invoice', 'adjustment', 'initial']);
+    const after = await stripe.customers.retrieve(customer.id);
+    expect(after.deleted ? undefined : after.balance).toBe(ledger.data[0]?.ending_balance);
+    expect(validate('customer', after).valid).toBe(true);
+  });
 });

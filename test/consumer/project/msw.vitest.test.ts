@@ -32,6 +32,15 @@ describe('stripe-balance-kit/msw', () => {
     ).rejects.toMatchObject({ code: 'parameter_missing' });
   });
 
+  it('serves the customer endpoints and the simulations', async () => {
+    const stripe = new Stripe('sk_test_msw', { httpClient: Stripe.createFetchHttpClient() });
+    const customer = await stripe.customers.create({ balance: 700 });
+    const { transaction } = stripeMock.simulate.creditNoteIssued({ customer: customer.id, amount: 300 });
+    expect(transaction.amount).toBe(-300);
+    const after = await stripe.customers.retrieve(customer.id);
+    expect(after.deleted ? undefined : after.balance).toBe(400);
+  });
+
   it('fails a request no handler answers instead of letting it reach the network', async () => {
     await expect(fetch('http://unhandled.invalid/v1/anything')).rejects.toThrow();
   });
