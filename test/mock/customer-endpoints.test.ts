@@ -171,33 +171,34 @@ describe.each(CLIENT_MATRIX)('customer endpoints over $name', (transport) => {
     } as Stripe.CustomerUpdateParams);
     expect(cleared).toMatchObject({ phone: null, address: null, shipping: null, tax_exempt: 'none' });
 
-    const errors: [Promise<unknown>, string, string][] = [
+    const errors: [() => Promise<unknown>, string, string][] = [
       [
-        stripe.customers.update(created.id, { invoice_prefix: 'ab' }),
+        () => stripe.customers.update(created.id, { invoice_prefix: 'ab' }),
         'invoice_prefix',
         'Invalid invoice_prefix',
       ],
       [
-        stripe.customers.update(created.id, { tax_exempt: 'sometimes' as 'none' }),
+        () => stripe.customers.update(created.id, { tax_exempt: 'sometimes' as 'none' }),
         'tax_exempt',
         'must be one of exempt, none, or reverse',
       ],
-      [stripe.customers.create({ phone: '1'.repeat(21) }), 'phone', 'must be at most 20 characters'],
+      [() => stripe.customers.create({ phone: '1'.repeat(21) }), 'phone', 'must be at most 20 characters'],
       [
-        stripe.customers.create({
-          shipping: { address: { line1: 'x' } } as Stripe.CustomerCreateParams.Shipping,
-        }),
+        () =>
+          stripe.customers.create({
+            shipping: { address: { line1: 'x' } } as Stripe.CustomerCreateParams.Shipping,
+          }),
         'shipping[name]',
         'Missing required param: shipping[name].',
       ],
       [
-        stripe.customers.create({ address: { planet: 'Mars' } as Stripe.AddressParam }),
+        () => stripe.customers.create({ address: { planet: 'Mars' } as Stripe.AddressParam }),
         'address[planet]',
         'Received unknown parameter: address[planet]',
       ],
     ];
     for (const [call, param, message] of errors) {
-      const error = await rejection(call);
+      const error = await rejection(call());
       expect(error).toMatchObject({ statusCode: 400, param });
       expect(error.message).toContain(message);
     }
@@ -265,16 +266,19 @@ describe.each(CLIENT_MATRIX)('customer endpoints over $name', (transport) => {
     expect(plain(retrieved)).toEqual({ id, object: 'customer', deleted: true });
     expect(mock.customers.get(id)).toEqual({ id, object: 'customer', deleted: true });
 
-    const calls: [string, Promise<unknown>][] = [
-      ['update', stripe.customers.update(id, { name: 'x' })],
-      ['delete', stripe.customers.del(id)],
-      ['create transaction', stripe.customers.createBalanceTransaction(id, { amount: 1, currency: 'usd' })],
-      ['retrieve transaction', stripe.customers.retrieveBalanceTransaction(id, t.id)],
-      ['update transaction', stripe.customers.updateBalanceTransaction(id, t.id, { description: 'x' })],
-      ['list transactions', stripe.customers.listBalanceTransactions(id)],
+    const calls: [string, () => Promise<unknown>][] = [
+      ['update', () => stripe.customers.update(id, { name: 'x' })],
+      ['delete', () => stripe.customers.del(id)],
+      [
+        'create transaction',
+        () => stripe.customers.createBalanceTransaction(id, { amount: 1, currency: 'usd' }),
+      ],
+      ['retrieve transaction', () => stripe.customers.retrieveBalanceTransaction(id, t.id)],
+      ['update transaction', () => stripe.customers.updateBalanceTransaction(id, t.id, { description: 'x' })],
+      ['list transactions', () => stripe.customers.listBalanceTransactions(id)],
     ];
     for (const [name, call] of calls) {
-      const error = await rejection(call);
+      const error = await rejection(call());
       expect(error, name).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
       expect(error, name).toMatchObject({ statusCode: 404, code: 'resource_missing' });
       expect(error.message, name).toBe(`No such customer: '${id}'`);
@@ -312,18 +316,18 @@ describe.each(CLIENT_MATRIX)('customer endpoints over $name', (transport) => {
 
   it('refuses bad customer parameters with Stripe’s errors and changes nothing', async () => {
     const { id } = await stripe.customers.create({ balance: 10 });
-    const cases: [Promise<unknown>, string, string][] = [
-      [stripe.customers.update(id, { balance: 1.5 as number }), 'balance', 'Invalid integer: 1.5'],
-      [stripe.customers.create({ name: 'x'.repeat(257) }), 'name', 'must be at most 256 characters'],
-      [stripe.customers.create({ email: 'x'.repeat(513) }), 'email', 'must be at most 512 characters'],
+    const cases: [() => Promise<unknown>, string, string][] = [
+      [() => stripe.customers.update(id, { balance: 1.5 as number }), 'balance', 'Invalid integer: 1.5'],
+      [() => stripe.customers.create({ name: 'x'.repeat(257) }), 'name', 'must be at most 256 characters'],
+      [() => stripe.customers.create({ email: 'x'.repeat(513) }), 'email', 'must be at most 512 characters'],
       [
-        stripe.customers.create({ currency: 'usd' } as Stripe.CustomerCreateParams),
+        () => stripe.customers.create({ currency: 'usd' } as Stripe.CustomerCreateParams),
         'currency',
         'Received unknown parameter: currency',
       ],
     ];
     for (const [call, param, message] of cases) {
-      const error = await rejection(call);
+      const error = await rejection(call());
       expect(error).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param });
       expect(error.message).toContain(message);
     }
@@ -345,23 +349,27 @@ describe.each(CLIENT_MATRIX)('customer endpoints over $name', (transport) => {
 
     for (const options of [undefined, { stripeAccount: 'acct_1B' }]) {
       const who = options?.stripeAccount ?? 'platform';
-      const calls: [string, Promise<unknown>][] = [
-        ['retrieve', stripe.customers.retrieve(created.id, {}, options)],
-        ['update', stripe.customers.update(created.id, { name: 'x' }, options)],
-        ['delete', stripe.customers.del(created.id, {}, options)],
+      const calls: [string, () => Promise<unknown>][] = [
+        ['retrieve', () => stripe.customers.retrieve(created.id, {}, options)],
+        ['update', () => stripe.customers.update(created.id, { name: 'x' }, options)],
+        ['delete', () => stripe.customers.del(created.id, {}, options)],
         [
           'create transaction',
-          stripe.customers.createBalanceTransaction(created.id, { amount: 1, currency: 'usd' }, options),
+          () =>
+            stripe.customers.createBalanceTransaction(created.id, { amount: 1, currency: 'usd' }, options),
         ],
-        ['retrieve transaction', stripe.customers.retrieveBalanceTransaction(created.id, t.id, {}, options)],
+        [
+          'retrieve transaction',
+          () => stripe.customers.retrieveBalanceTransaction(created.id, t.id, {}, options),
+        ],
         [
           'update transaction',
-          stripe.customers.updateBalanceTransaction(created.id, t.id, { description: 'x' }, options),
+          () => stripe.customers.updateBalanceTransaction(created.id, t.id, { description: 'x' }, options),
         ],
-        ['list transactions', stripe.customers.listBalanceTransactions(created.id, {}, options)],
+        ['list transactions', () => stripe.customers.listBalanceTransactions(created.id, {}, options)],
       ];
       for (const [name, call] of calls) {
-        const error = await rejection(call);
+        const error = await rejection(call());
         expect(error, `${who} ${name}`).toMatchObject({ statusCode: 404, code: 'resource_missing' });
         expect(error.message, `${who} ${name}`).toBe(`No such customer: '${created.id}'`);
       }
