@@ -268,7 +268,7 @@ export const RUNTIME_CHECKS: Check[] = [
     name: 'vitest suite (nock, fetch, msw, fixtures, toMatchContract)',
     run: (p) => {
       const out = p.run(p.node, [join(p.dir, 'node_modules/vitest/vitest.mjs'), 'run']);
-      expectMatch(out, /Tests\s+6 passed/, 'vitest');
+      expectMatch(out, /Tests\s+9 passed/, 'vitest');
     },
   },
   jestCheck(
