@@ -125,7 +125,8 @@ export type SemanticIssueCode =
   | 'type_link_mismatch'
   | 'list_order'
   | 'ending_balance_chain'
-  | 'list_url_mismatch';
+  | 'list_url_mismatch'
+  | 'balance_sign';
 
 /**
  * Codes of findings about the call itself, a value that cannot be inspected, or a request Stripe

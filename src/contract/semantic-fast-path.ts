@@ -10,6 +10,7 @@
  * and the caller then runs the guarded rules, which produce the findings. So every finding comes
  * from one implementation, and this file only has to be right about clean values.
  */
+import { invoiceCreditFromBalance } from '../stripe/customer-balance.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
 import {
   ID_PREFIXES,
@@ -94,11 +95,29 @@ export function idIsClean(object: { id: string }, prefix: string): boolean {
   return hasPrefix(object.id, prefix);
 }
 
+/** True when a schema-valid customer has a `cus_` id and, if expanded, a credit balance of the opposite sign. */
+export function customerIsClean(customer: CustomerLike): boolean {
+  if (!hasPrefix(customer.id, ID_PREFIXES.customer)) return false;
+  const credit = customer.invoice_credit_balance;
+  if (credit === undefined || typeof customer.currency !== 'string' || customer.balance === undefined)
+    return true;
+  const entry = credit[customer.currency];
+  return entry === undefined || entry === invoiceCreditFromBalance(customer.balance);
+}
+
+/** The fields of a customer the fast path reads. */
+interface CustomerLike {
+  id: string;
+  currency?: string | null;
+  balance?: number;
+  invoice_credit_balance?: Record<string, number>;
+}
+
 /** True when every customer on a schema-valid page has a `cus_` id. */
-export function customerListIsClean(list: { data: { id: string }[] }): boolean {
+export function customerListIsClean(list: { data: CustomerLike[] }): boolean {
   const data = list.data;
   for (let i = 0; i < data.length; i += 1) {
-    if (!hasPrefix((data[i] as { id: string }).id, ID_PREFIXES.customer)) return false;
+    if (!customerIsClean(data[i] as CustomerLike)) return false;
   }
   return true;
 }

@@ -12,6 +12,7 @@ import {
   type LinkField,
   linkedFields,
 } from '../stripe/transaction-types.js';
+import { invoiceCreditFromBalance } from '../stripe/customer-balance.js';
 import { appendToken } from './json-pointer.js';
 import { preview } from './preview.js';
 import type { ContractIssue } from './types.js';
@@ -101,4 +102,33 @@ export function transactionFindings(tx: unknown, base: string, out: ContractIssu
       });
     }
   }
+}
+
+/**
+ * A customer's `balance` and its `invoice_credit_balance` entry for the customer's currency are
+ * the same state in opposite signs (src/stripe/customer-balance.ts): when both are sent, the
+ * entry must be `-balance`.
+ */
+export function checkCustomerBalanceSign(customer: unknown, base: string, out: ContractIssue[]): void {
+  const currency = get(customer, 'currency');
+  const balance = get(customer, 'balance');
+  const credit = get(customer, 'invoice_credit_balance');
+  if (
+    typeof currency !== 'string' ||
+    typeof balance !== 'number' ||
+    credit === null ||
+    typeof credit !== 'object'
+  ) {
+    return;
+  }
+  const entry = (credit as Record<string, unknown>)[currency];
+  if (typeof entry !== 'number' || entry === invoiceCreditFromBalance(balance)) return;
+  out.push({
+    path: appendToken(appendToken(base, 'invoice_credit_balance'), currency),
+    code: 'balance_sign',
+    keyword: 'semantic',
+    message: `invoice_credit_balance.${currency} should be ${invoiceCreditFromBalance(balance)}, the opposite of balance (${balance}): positive is credit there, negative is credit in balance`,
+    expected: String(invoiceCreditFromBalance(balance)),
+    received: preview(entry),
+  });
 }

@@ -1,9 +1,20 @@
 /** Dispatches the semantic layer by contract kind. */
 import { ID_PREFIXES } from '../stripe/transaction-types.js';
 import type { CustomerBalanceTransaction, CustomerBalanceTransactionList } from '../types.js';
-import { customerListIsClean, idIsClean, listIsClean, transactionIsClean } from './semantic-fast-path.js';
+import {
+  customerIsClean,
+  customerListIsClean,
+  idIsClean,
+  listIsClean,
+  transactionIsClean,
+} from './semantic-fast-path.js';
 import { listFindings } from './semantic-list.js';
-import { checkIdPrefix, checkSafeInteger, transactionFindings } from './semantic-transaction.js';
+import {
+  checkCustomerBalanceSign,
+  checkIdPrefix,
+  checkSafeInteger,
+  transactionFindings,
+} from './semantic-transaction.js';
 import type { ContractIssue, ContractKind } from './types.js';
 import { get, isArray } from './value-access.js';
 
@@ -22,6 +33,7 @@ export function semanticallyClean(kind: ContractKind, value: unknown): boolean {
     case 'update_params':
       return true;
     case 'customer':
+      return customerIsClean(value as { id: string });
     case 'deleted_customer':
       return idIsClean(value as { id: string }, ID_PREFIXES.customer);
     case 'customer_list':
@@ -65,6 +77,7 @@ export function semanticFindings(kind: ContractKind, value: unknown): ContractIs
     case 'customer':
     case 'deleted_customer':
       checkIdPrefix(get(value, 'id'), ID_PREFIXES.customer, '', 'id', out);
+      checkCustomerBalanceSign(value, '', out);
       break;
     case 'customer_list': {
       // The one customer rule (the id prefix), item by item; nothing about order or paging yet.
@@ -73,6 +86,7 @@ export function semanticFindings(kind: ContractKind, value: unknown): ContractIs
         const length = data.length;
         for (let i = 0; i < length; i += 1) {
           checkIdPrefix(get(get(data, i), 'id'), ID_PREFIXES.customer, `/data/${i}`, 'id', out);
+          checkCustomerBalanceSign(get(data, i), `/data/${i}`, out);
         }
       }
       break;

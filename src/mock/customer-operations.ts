@@ -23,13 +23,14 @@ import type {
   StrictCustomerUpdateParams,
   StrictDeletedCustomer,
 } from '../types.js';
-import { resourceMissing } from '../stripe/api-errors.js';
+import { customerMissing } from '../stripe/api-errors.js';
 import { type ExpandPlan, expandCustomer } from '../stripe/expand.js';
 import { customerAddress } from '../stripe/customer-object.js';
 import { checkListQuery } from '../stripe/paging.js';
 import type { DeleteParams, RetrieveParams } from '../stripe/params.js';
 import {
   checkBalanceRange,
+  isCursor,
   matchesCreated,
   mergedMetadata,
   type OperationContext,
@@ -44,7 +45,7 @@ import { type CustomerRecord, MockStore } from './store.js';
  */
 function liveCustomer(ctx: OperationContext): CustomerRecord {
   const record = ctx.store.visible(ctx.customer, ctx.account);
-  if (!record || record.deleted) throw resourceMissing(`No such customer: '${ctx.customer}'`, 'id');
+  if (!record || record.deleted) throw customerMissing(ctx.customer, 'id');
   return record;
 }
 
@@ -121,7 +122,7 @@ function retrieveCustomer(
   plan: ExpandPlan,
 ): BuiltCustomer | StrictDeletedCustomer {
   const record = ctx.store.visible(ctx.customer, ctx.account);
-  if (!record) throw resourceMissing(`No such customer: '${ctx.customer}'`, 'id');
+  if (!record) throw customerMissing(ctx.customer, 'id');
   if (record.deleted) return { id: record.id, object: 'customer', deleted: true };
   return answer(ctx, record, plan);
 }
@@ -158,13 +159,15 @@ function listCustomers(
   const matching: CustomerRecord[] = [];
   for (const record of ctx.store.customersOf(ctx.account)) {
     if (
-      matchesCreated(record.created, params.created) &&
-      (params.email === undefined || record.email === params.email)
+      isCursor(record.id, query) ||
+      (matchesCreated(record.created, params.created) &&
+        (params.email === undefined || record.email === params.email))
     ) {
       matching.push(record);
     }
   }
-  // Filters narrow the list first; the cursors then refer to the filtered list, as on Stripe.
+  // A cursor is any live customer of the account, matching the filters or not: it stays in the
+  // narrowed list as the place to start from (a page never includes its cursor).
   const page = MockStore.customerList(matching).pageItems(query, limit);
   return {
     object: 'list',

@@ -13,7 +13,7 @@ import type {
   Metadata,
   StrictUpdateParams,
 } from '../types.js';
-import { invalidRequest, resourceMissing } from '../stripe/api-errors.js';
+import { customerMissing, invalidRequest, resourceMissing } from '../stripe/api-errors.js';
 import { type ExpandPlan, type ExpansionSource, expandObject } from '../stripe/expand.js';
 import type { FormTree } from '../stripe/form-codec.js';
 import { CustomerTransactions, checkListQuery } from '../stripe/paging.js';
@@ -92,13 +92,13 @@ function expanded(
  * The customer of the path, live and in the request's account; Stripe answers a deleted
  * customer's balance transactions, like another account's, with `No such customer`.
  */
-export function pathCustomer(ctx: OperationContext): CustomerRecord {
+export function pathCustomer(ctx: OperationContext): CustomerRecord | undefined {
   const record = ctx.store.visible(ctx.customer, ctx.account);
   if (record && !record.deleted) return record;
-  if (!ctx.store.hasCustomer(ctx.customer) && ctx.unknownCustomers === 'create') {
-    return ctx.store.createRecord({ id: ctx.customer, account: ctx.account, livemode: ctx.livemode });
-  }
-  throw resourceMissing(`No such customer: '${ctx.customer}'`, 'customer');
+  // `unknownCustomers: 'create'`: a customer nobody has seen is one without transactions yet;
+  // it is made by a create or a list that succeeds, so a refused request leaves nothing behind.
+  if (!ctx.store.hasCustomer(ctx.customer) && ctx.unknownCustomers === 'create') return undefined;
+  throw customerMissing(ctx.customer, 'customer');
 }
 
 /**
@@ -118,8 +118,10 @@ function createTransaction(
   params: StrictCreateParams,
   plan: ExpandPlan,
 ): CustomerBalanceTransaction {
-  const customer = pathCustomer(ctx);
   const metadata = typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {};
+  const customer =
+    pathCustomer(ctx) ??
+    ctx.store.createRecord({ id: ctx.customer, account: ctx.account, livemode: ctx.livemode });
   checkBalanceRange(ctx.store.balanceOf(customer, params.currency), params.amount, params.currency, 'amount');
   const created = ctx.store.append(customer.id, {
     amount: params.amount,
@@ -179,6 +181,14 @@ export function matchesCreated(created: number, filter: ListParams['created']): 
   );
 }
 
+/** Whether `id` is the `starting_after` or `ending_before` of `query`. */
+export function isCursor(
+  id: string,
+  query: { starting_after?: string | undefined; ending_before?: string | undefined },
+): boolean {
+  return id === query.starting_after || id === query.ending_before;
+}
+
 function invoiceId(t: CustomerBalanceTransaction): string | null | undefined {
   return typeof t.invoice === 'object' && t.invoice !== null ? t.invoice.id : t.invoice;
 }
@@ -195,14 +205,16 @@ function listTransactions(
     ending_before: params.ending_before,
   };
   const limit = checkListQuery(query);
-  let transactions = customer.transactions;
+  let transactions = customer?.transactions ?? new CustomerTransactions(ctx.customer);
   if (params.created !== undefined || params.invoice !== undefined) {
-    // Filters narrow the list first; the cursors then refer to the filtered list, as on Stripe.
+    // Filters narrow the list. A cursor is any of the customer's transactions, matching or not:
+    // it stays in the narrowed list as the place to start from (a page never includes its cursor).
     const filtered = new CustomerTransactions(ctx.customer);
     for (const t of transactions.values()) {
       if (
-        matchesCreated(t.created, params.created) &&
-        (params.invoice === undefined || invoiceId(t) === params.invoice)
+        isCursor(t.id, query) ||
+        (matchesCreated(t.created, params.created) &&
+          (params.invoice === undefined || invoiceId(t) === params.invoice))
       ) {
         filtered.add(t);
       }
@@ -210,6 +222,8 @@ function listTransactions(
     transactions = filtered;
   }
   const page = transactions.page(query, limit);
+  // `unknownCustomers: 'create'`: a list that succeeded is a first use, as a create is.
+  if (!customer) ctx.store.createRecord({ id: ctx.customer, account: ctx.account, livemode: ctx.livemode });
   if (plan.size === 0) return page;
   return { ...page, data: page.data.map((t) => expanded(ctx, t, plan)) };
 }

@@ -5,6 +5,7 @@
  * the same words) as the API's parameter reader.
  */
 import {
+  customerMissing,
   invalidInteger,
   invalidRequest,
   missingParameter,
@@ -57,7 +58,7 @@ export function amountField(value: unknown, param: string): number {
 export function liveCustomer(store: MockStore, value: unknown): CustomerRecord {
   const id = idField(value, 'customer');
   const record = store.record(id);
-  if (!record || record.deleted) throw resourceMissing(`No such customer: '${id}'`, 'customer');
+  if (!record || record.deleted) throw customerMissing(id, 'customer');
   return record;
 }
 

@@ -10,9 +10,10 @@
 import { formatIssues } from '../contract/format-issues.js';
 import { validate } from '../contract/validate.js';
 import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
-import { resourceMissing } from '../stripe/api-errors.js';
+import { customerMissing } from '../stripe/api-errors.js';
+import { ID_PREFIXES } from '../stripe/transaction-types.js';
 import { customerObject } from '../stripe/customer-object.js';
-import { invoiceCreditFromBalance } from '../stripe/customer-balance.js';
+import { invoiceCreditBalance } from '../stripe/expand.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
 import { ChronologicalList, CustomerTransactions, customerOf } from '../stripe/paging.js';
 import type {
@@ -150,7 +151,20 @@ export class MockStore {
 
   /** Adds a customer for the handle (`mock.customers.add`); a starting balance is an `initial` transaction. */
   addCustomer(input: AddCustomerInput = {}, livemode = false): MockCustomer {
-    const id = input.id ?? randomId('cus_', 14);
+    const id = input.id ?? randomId(ID_PREFIXES.customer, 14);
+    if (!id.startsWith(ID_PREFIXES.customer) || id.length > 255 || /[/?#\s]/.test(id)) {
+      // A customer the API could never address (its id is a path segment) would only mislead.
+      throw new StripeBalanceKitError(
+        'invalid_mock_option',
+        `customers.add: id ${JSON.stringify(id)} is not a customer id Stripe could give; use 'cus_' and letters or digits, e.g. 'cus_NcjdgdwZyI9Rj7'`,
+      );
+    }
+    if (input.account !== undefined && !/^acct_[A-Za-z0-9]+$/.test(input.account)) {
+      throw new StripeBalanceKitError(
+        'invalid_mock_option',
+        `customers.add: account ${JSON.stringify(input.account)} is not a connected account id; use 'acct_' and letters or digits, as the Stripe-Account header carries it`,
+      );
+    }
     if (this.customers.has(id)) {
       throw new StripeBalanceKitError(
         'customer_exists',
@@ -210,7 +224,7 @@ export class MockStore {
     description?: string | null;
     metadata?: Metadata;
   }): CustomerRecord {
-    const id = input.id ?? randomId('cus_', 14);
+    const id = input.id ?? randomId(ID_PREFIXES.customer, 14);
     const record: CustomerRecord = {
       id,
       account: input.account,
@@ -288,9 +302,10 @@ export class MockStore {
 
   /** The handle's view: the API object with `invoice_credit_balance` expanded. */
   private handleView(record: CustomerRecord): MockCustomer {
-    const credit: Record<string, number> = {};
-    for (const [currency, balance] of record.balances) credit[currency] = invoiceCreditFromBalance(balance);
-    return { ...this.apiCustomer(record), invoice_credit_balance: credit };
+    return {
+      ...this.apiCustomer(record),
+      invoice_credit_balance: invoiceCreditBalance(this.balances(record)),
+    };
   }
 
   /** What `mock.customers.get(id)` gives: the customer, Stripe's deleted marker, or undefined. */
@@ -311,7 +326,7 @@ export class MockStore {
   /** A fresh list of customers to page through (the customer list, after its filters). */
   static customerList(records: Iterable<CustomerRecord>): ChronologicalList<CustomerRecord> {
     const list = new ChronologicalList<CustomerRecord>('customers', (id, param) =>
-      resourceMissing(`No such customer: '${id}'`, param),
+      customerMissing(id, param),
     );
     for (const record of records) list.add(record);
     return list;
@@ -338,12 +353,15 @@ export class MockStore {
     const record = this.customers.get(customer);
     if (!record) throw new Error(`append: unknown customer ${customer}`);
     const ending = this.balanceOf(record, input.currency) + input.amount;
+    // Never before the customer's newest transaction (a mock clock set before a seeded ledger):
+    // listed out of order, the newest ending_balance would stop being the balance.
+    const created = Math.max(input.created, record.transactions.newest()?.created ?? input.created);
     const transaction: CustomerBalanceTransaction = {
-      id: randomId('cbtxn_', 24),
+      id: randomId(ID_PREFIXES.customer_balance_transaction, 24),
       object: 'customer_balance_transaction',
       amount: input.amount,
       checkout_session: input.checkout_session ?? null,
-      created: input.created,
+      created,
       credit_note: input.credit_note ?? null,
       currency: input.currency,
       customer,
@@ -372,7 +390,7 @@ export class MockStore {
   /** Records an invoice a simulation made, and moves the customer's invoice numbering on. */
   addInvoice(record: CustomerRecord, currency: string, created: number): InvoiceRecord {
     const invoice: InvoiceRecord = {
-      id: randomId('in_', 24),
+      id: randomId(ID_PREFIXES.invoice, 24),
       customer: record.id,
       account: record.account,
       currency,
@@ -424,6 +442,20 @@ export class MockStore {
         );
       }
       seen.add(transaction.id);
+      const record = this.customers.get(customerOf(transaction));
+      if (record && (record.deleted || record.account !== null)) {
+        throw new InvalidSeedError(
+          `seed(): transactions[${index}] belongs to customer ${record.id}, which is ${record.deleted ? 'deleted' : `a customer of ${record.account}`}; seed the platform's live customers only`,
+        );
+      }
+      const newest = record?.transactions.newest();
+      if (newest && transaction.created < newest.created) {
+        // Inserted before the customer's newest transaction, it would leave `balance` disagreeing
+        // with the newest `ending_balance`.
+        throw new InvalidSeedError(
+          `seed(): transactions[${index}] (created ${transaction.created}) is older than customer ${record?.id}'s newest transaction ${newest.id} (created ${newest.created}); seed a customer's history before adding to it`,
+        );
+      }
     });
     // Oldest first; the input order breaks ties, as the paging index does.
     const ordered = transactions

@@ -32,6 +32,14 @@ export function invalidRequest(
   });
 }
 
+/**
+ * `404 resource_missing` for a customer id: unknown, deleted, or another account's. Stripe names
+ * the path's id `id` on the customer paths and `customer` on the balance-transaction paths.
+ */
+export function customerMissing(id: string, param: string): StripeApiError {
+  return resourceMissing(`No such customer: '${id}'`, param);
+}
+
 /** `400 parameter_unknown`: a parameter the endpoint does not take. */
 export function unknownParameter(param: string): StripeApiError {
   return invalidRequest(`Received unknown parameter: ${param}`, { code: 'parameter_unknown', param });

@@ -17,7 +17,8 @@ export type ExpandableObject =
   | 'customer'
   | 'invoice'
   | 'credit_note'
-  | 'checkout.session';
+  | 'checkout.session'
+  | 'invoice_settings';
 
 /**
  * What each type's expandable fields become: another object, or (`includable`) a field sent only
@@ -34,7 +35,23 @@ const FIELDS: Readonly<
     credit_note: 'credit_note',
     checkout_session: 'checkout.session',
   },
-  customer: { invoice_credit_balance: 'includable', default_source: 'link', test_clock: 'link' },
+  // Upstream's x-expandableFields of customer (spec3.json), plus the includable
+  // invoice_credit_balance; `address` and `shipping` are listed there though they are no ids.
+  customer: {
+    invoice_credit_balance: 'includable',
+    cash_balance: 'includable',
+    sources: 'includable',
+    subscriptions: 'includable',
+    tax: 'includable',
+    tax_ids: 'includable',
+    address: 'link',
+    default_source: 'link',
+    discount: 'link',
+    shipping: 'link',
+    test_clock: 'link',
+    invoice_settings: 'invoice_settings',
+  },
+  invoice_settings: { default_payment_method: 'link' },
   invoice: { customer: 'customer' },
   credit_note: { customer: 'customer', invoice: 'invoice' },
   'checkout.session': { customer: 'customer' },
@@ -105,7 +122,9 @@ export interface ExpansionSource {
    * balances per currency beside it; `undefined` for a deleted customer or an id the mock never
    * knew, which expands as Stripe's deleted marker.
    */
-  customer(id: string): { customer: object; balances: Readonly<Record<string, number>> } | undefined;
+  customer(
+    id: string,
+  ): { customer: { id: string; livemode: boolean }; balances: Readonly<Record<string, number>> } | undefined;
 }
 
 function idOf(value: unknown): string | undefined {
@@ -116,17 +135,55 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** `customer` with `plan` applied: `invoice_credit_balance` when asked for (Stripe's sign). */
-export function expandCustomer(
-  customer: object,
-  balances: Readonly<Record<string, number>>,
-  plan: ExpandPlan,
-): object {
-  if (!plan.has('invoice_credit_balance')) return customer;
+/** A customer's `invoice_credit_balance` from its balances per currency (in `balance`'s sign). */
+export function invoiceCreditBalance(balances: Readonly<Record<string, number>>): Record<string, number> {
   const credit: Record<string, number> = {};
   for (const [currency, balance] of Object.entries(balances))
     credit[currency] = invoiceCreditFromBalance(balance);
-  return { ...customer, invoice_credit_balance: credit };
+  return credit;
+}
+
+/**
+ * `customer` with `plan` applied: the fields sent only when asked for. `invoice_credit_balance`
+ * (Stripe's sign) is the mock's own; the others are what Stripe sends for a customer with none of
+ * them: no cash balance, no payment sources, subscriptions or tax ids, no tax location.
+ */
+export function expandCustomer(
+  customer: { id: string; livemode: boolean },
+  balances: Readonly<Record<string, number>>,
+  plan: ExpandPlan,
+): object {
+  if (plan.size === 0) return customer;
+  const out: Record<string, unknown> = { ...customer };
+  const { id } = customer;
+  const emptyList = (name: string) => ({
+    object: 'list',
+    data: [],
+    has_more: false,
+    url: `/v1/customers/${id}/${name}`,
+  });
+  if (plan.has('invoice_credit_balance')) out.invoice_credit_balance = invoiceCreditBalance(balances);
+  if (plan.has('cash_balance')) {
+    out.cash_balance = {
+      object: 'cash_balance',
+      available: null,
+      customer: id,
+      livemode: customer.livemode,
+      settings: { reconciliation_mode: 'automatic', using_merchant_default: true },
+    };
+  }
+  if (plan.has('tax')) {
+    out.tax = {
+      automatic_tax: 'unrecognized_location',
+      ip_address: null,
+      location: null,
+      provider: 'stripe',
+    };
+  }
+  for (const name of ['sources', 'subscriptions', 'tax_ids'] as const) {
+    if (plan.has(name)) out[name] = emptyList(name);
+  }
+  return out;
 }
 
 function expandCustomerId(id: string, plan: ExpandPlan, source: ExpansionSource): object {
@@ -177,6 +234,8 @@ function expandLink(
     case 'checkout.session':
       return expandObject('checkout.session', { id, object: 'checkout.session', customer }, plan, source);
     case 'customer_balance_transaction':
+    case 'invoice_settings':
+      // Never an id in what the mock sends: nothing to put in its place.
       return { id, object: target };
   }
 }

@@ -90,6 +90,11 @@ export class ChronologicalList<T extends Listed> {
     return this.chronological.length;
   }
 
+  /** The newest item (the last in list order's reverse), if any. */
+  newest(): T | undefined {
+    return this.chronological[this.chronological.length - 1];
+  }
+
   /** The item with this id, if any. */
   get(id: string): T | undefined {
     const at = this.positions.get(id);

@@ -37,7 +37,12 @@ const findings = (kind: Parameters<typeof validate>[0], value: unknown) =>
 describe("validate('customer', …)", () => {
   test('passes a customer as Stripe returns it, and one with the expansion-only fields', () => {
     expect(validate('customer', customer())).toEqual({ valid: true, errors: [], warnings: [] });
-    const expanded = { ...customer(), invoice_credit_balance: { usd: 500, eur: -120 }, cash_balance: null };
+    const expanded = {
+      ...customer(),
+      balance: -500,
+      invoice_credit_balance: { usd: 500, eur: -120 },
+      cash_balance: null,
+    };
     expect(findings('customer', expanded)).toEqual([]);
   });
 
@@ -51,6 +56,25 @@ describe("validate('customer', …)", () => {
   test('checks the id prefix, with the fast path and the guarded rules agreeing', () => {
     expect(findings('customer', { ...customer(), id: 'cbtxn_1' })).toEqual(['id_prefix /id']);
     expect(validate('customer', { ...customer(), id: 'cbtxn_1' }, { semantic: false }).valid).toBe(true);
+  });
+
+  test("holds invoice_credit_balance to Stripe's opposite sign of balance in the customer's currency", () => {
+    const owing = { ...customer(), balance: 500, currency: 'usd' };
+    expect(findings('customer', { ...owing, invoice_credit_balance: { usd: -500, eur: 1200 } })).toEqual([]);
+    expect(findings('customer', { ...owing, invoice_credit_balance: { usd: 500 } })).toEqual([
+      'balance_sign /invoice_credit_balance/usd',
+    ]);
+    expect(findings('customer', { ...owing, balance: 0, invoice_credit_balance: { usd: 0 } })).toEqual([]);
+    const list = {
+      object: 'list',
+      data: [{ ...owing, invoice_credit_balance: { usd: 500 } }],
+      has_more: false,
+      url: '/v1/customers',
+    };
+    expect(findings('customer_list', list)).toEqual(['balance_sign /data/0/invoice_credit_balance/usd']);
+    const message = validate('customer', { ...owing, invoice_credit_balance: { usd: 500 } }).errors[0]
+      ?.message;
+    expect(message).toContain('should be -500, the opposite of balance (500)');
   });
 
   test('refuses unknown fields in strict mode and warns in tolerant mode', () => {

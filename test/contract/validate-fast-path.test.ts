@@ -137,4 +137,29 @@ describe('the fast path never clears what the guarded rules report', () => {
       { numRuns: 3000 },
     );
   });
+
+  test('customers and customer pages: id prefixes and the sign of invoice_credit_balance', () => {
+    const fx = createFixtures({ seed: 'fast-path-customers' });
+    const amount = fc.integer({ min: -5000, max: 5000 });
+    fc.assert(
+      fc.property(
+        amount,
+        fc.constantFrom('usd', 'eur', null),
+        fc.option(fc.dictionary(fc.constantFrom('usd', 'eur', 'jpy'), amount), { nil: undefined }),
+        fc.constantFrom('cus_Fast0000000001', 'cbtxn_1', 'cus_'),
+        (balance, currency, credit, id) => {
+          const customer: Json = {
+            ...(fx.customer() as unknown as Json),
+            id,
+            balance: currency ? balance : 0,
+            currency,
+          };
+          if (credit !== undefined) customer.invoice_credit_balance = credit;
+          const page = { object: 'list', data: [customer], has_more: false, url: '/v1/customers' };
+          return agrees('customer', customer) && agrees('customer_list', page);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

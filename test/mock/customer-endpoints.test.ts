@@ -255,6 +255,65 @@ describe.each(CLIENT_MATRIX)('customer endpoints over $name', (transport) => {
     expect(notExpandable.message).toBe('This property cannot be expanded (email).');
   });
 
+  it('accepts every customer expansion Stripe lists, with what Stripe sends for a customer without them', async () => {
+    const { id } = await stripe.customers.create({ balance: 300 });
+    const expanded = plain(
+      await stripe.customers.retrieve(id, {
+        expand: [
+          'invoice_settings.default_payment_method',
+          'subscriptions',
+          'sources',
+          'tax_ids',
+          'tax',
+          'cash_balance',
+          'discount',
+          'default_source',
+          'test_clock',
+        ],
+      }),
+    );
+    expect(expanded).toMatchObject({
+      invoice_settings: { default_payment_method: null },
+      subscriptions: { object: 'list', data: [], has_more: false, url: `/v1/customers/${id}/subscriptions` },
+      sources: { object: 'list', data: [], url: `/v1/customers/${id}/sources` },
+      tax_ids: { object: 'list', data: [], url: `/v1/customers/${id}/tax_ids` },
+      cash_balance: { object: 'cash_balance', customer: id, available: null },
+      tax: { automatic_tax: 'unrecognized_location' },
+      discount: null,
+      default_source: null,
+      test_clock: null,
+    });
+    expect(validate('customer', expanded).errors).toEqual([]);
+    await stripe.customers.createBalanceTransaction(id, { amount: 1, currency: 'usd' });
+    const page = await stripe.customers.listBalanceTransactions(id, {
+      expand: ['data.customer.invoice_settings.default_payment_method'],
+    });
+    expect(page.data[0]?.customer).toMatchObject({ id, invoice_settings: { default_payment_method: null } });
+  });
+
+  it('positions a cursor that the filters leave out, as Stripe pages by the object itself', async () => {
+    const ids: string[] = [];
+    for (const email of ['a@example.com', 'b@example.com', 'a@example.com', 'b@example.com']) {
+      now += 1000;
+      ids.push((await stripe.customers.create({ email })).id);
+    }
+    // ids[3] is b@…: not in the a@… list, but a place to start from.
+    const page = await stripe.customers.list({ email: 'a@example.com', starting_after: ids[3] as string });
+    expect(page.data.map((c) => c.id)).toEqual([ids[2], ids[0]]);
+    const before = await stripe.customers.list({ email: 'a@example.com', ending_before: ids[1] as string });
+    expect(before.data.map((c) => c.id)).toEqual([ids[2]]);
+
+    const { id } = await stripe.customers.create({});
+    const first = await stripe.customers.createBalanceTransaction(id, { amount: 1, currency: 'usd' });
+    now += 1000;
+    const second = await stripe.customers.createBalanceTransaction(id, { amount: 2, currency: 'usd' });
+    const filtered = await stripe.customers.listBalanceTransactions(id, {
+      created: { lt: second.created },
+      starting_after: second.id,
+    });
+    expect(filtered.data.map((t) => t.id)).toEqual([first.id]);
+  });
+
   it('deletes: retrieve gives the deleted marker; every other endpoint answers No such customer', async () => {
     const { id } = await stripe.customers.create({ balance: -100 });
     const t = await stripe.customers.createBalanceTransaction(id, { amount: -5, currency: 'usd' });

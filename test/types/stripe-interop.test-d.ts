@@ -154,7 +154,7 @@ describe('customers, both ways', () => {
     }
   });
 
-  it('a fixture customer and the handle\'s customer are Stripe.Customer objects', () => {
+  it("a fixture customer and the handle's customer are Stripe.Customer objects", () => {
     const customer: Stripe.Customer = fx.customer();
     const withLedger: Stripe.Customer = fx.ledger({ count: 3, withCustomer: true }).customer;
     const added: Stripe.Customer = mock.customers.add({ currency: 'usd', balance: -500 });
