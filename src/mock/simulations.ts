@@ -233,14 +233,11 @@ export function simulations(target: SimulationTarget): Simulations {
     return given ?? store.addInvoice(record, currency, created);
   }
 
-  /** A flow that credits or debits `amount` on an invoice (given or new), with its refusals. */
-  function invoiceFlow(
-    input: unknown,
-    type: 'invoice_overpaid' | 'invoice_too_small' | 'invoice_too_large',
-    sign: 1 | -1,
-    acceptsInvoice: boolean,
-    check?: (amount: number, currency: string) => void,
-  ): InvoiceOverpaidResult {
+  /**
+   * What the invoice flows read: the live customer, a positive `amount`, the invoice given (still
+   * open for `action`) when the flow takes one, and the currency; refused as the API refuses.
+   */
+  function readInvoiceAmount(input: unknown, acceptsInvoice: boolean, action: 'paid' | 'credited') {
     const fields = fieldsOf(
       input,
       acceptsInvoice ? ['customer', 'amount', 'currency', 'invoice'] : ['customer', 'amount', 'currency'],
@@ -250,8 +247,20 @@ export function simulations(target: SimulationTarget): Simulations {
     const given =
       fields.invoice === undefined
         ? undefined
-        : openInvoice(customerInvoice(store, record, fields.invoice), 'paid');
+        : openInvoice(customerInvoice(store, record, fields.invoice), action);
     const currency = currencyField(fields.currency, record, given?.currency);
+    return { record, amount, given, currency };
+  }
+
+  /** A flow that credits or debits `amount` on an invoice (given or new), with its refusals. */
+  function invoiceFlow(
+    input: unknown,
+    type: 'invoice_overpaid' | 'invoice_too_small' | 'invoice_too_large',
+    sign: 1 | -1,
+    acceptsInvoice: boolean,
+    check?: (amount: number, currency: string) => void,
+  ): InvoiceOverpaidResult {
+    const { record, amount, given, currency } = readInvoiceAmount(input, acceptsInvoice, 'paid');
     check?.(amount, currency);
     checkBalanceRange(store.balanceOf(record, currency), sign * amount, currency, 'amount');
     const created = target.nowSeconds();
@@ -320,14 +329,7 @@ export function simulations(target: SimulationTarget): Simulations {
     },
 
     creditNoteIssued(input) {
-      const fields = fieldsOf(input, ['customer', 'amount', 'currency', 'invoice']);
-      const record = liveCustomer(store, fields.customer);
-      const amount = amountField(fields.amount, 'amount');
-      const given =
-        fields.invoice === undefined
-          ? undefined
-          : openInvoice(customerInvoice(store, record, fields.invoice), 'credited');
-      const currency = currencyField(fields.currency, record, given?.currency);
+      const { record, amount, given, currency } = readInvoiceAmount(input, true, 'credited');
       checkBalanceRange(store.balanceOf(record, currency), -amount, currency, 'amount');
       const created = target.nowSeconds();
       const invoice = invoiceFor(record, given, currency, created);

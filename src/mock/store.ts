@@ -12,14 +12,12 @@ import { validate } from '../contract/validate.js';
 import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
 import { customerMissing } from '../stripe/api-errors.js';
 import { ID_PREFIXES } from '../stripe/transaction-types.js';
-import { customerObject } from '../stripe/customer-object.js';
+import { type CustomerProfile, customerObject } from '../stripe/customer-object.js';
 import { invoiceCreditBalance } from '../stripe/expand.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
 import { ChronologicalList, CustomerTransactions, customerOf } from '../stripe/paging.js';
 import type {
   BuiltCustomer,
-  CustomerAddress,
-  CustomerShipping,
   CustomerBalanceTransaction,
   CustomerBalanceTransactionType,
   Metadata,
@@ -69,8 +67,8 @@ export interface AddCustomerInput {
   account?: string;
 }
 
-/** A customer's record. `fields` is the API object minus what the ledger decides. */
-export interface CustomerRecord {
+/** A customer's record: its profile, and what the ledger and the API decide. */
+export interface CustomerRecord extends CustomerProfile {
   readonly id: string;
   readonly account: string | null;
   readonly created: number;
@@ -79,17 +77,6 @@ export interface CustomerRecord {
   currency: string | null;
   readonly balances: Map<string, number>;
   readonly transactions: CustomerTransactions;
-  email: string | null;
-  name: string | null;
-  description: string | null;
-  metadata: Metadata;
-  invoicePrefix: string;
-  nextInvoiceSequence: number;
-  phone: string | null;
-  address: CustomerAddress | null;
-  shipping: CustomerShipping | null;
-  preferredLocales: string[];
-  taxExempt: 'exempt' | 'none' | 'reverse';
 }
 
 /** An invoice a simulation made: what later simulations (void, overpay) need of it. */
@@ -275,24 +262,7 @@ export class MockStore {
 
   /** The unexpanded API object of a live customer. */
   apiCustomer(record: CustomerRecord): BuiltCustomer {
-    return customerObject({
-      id: record.id,
-      created: record.created,
-      livemode: record.livemode,
-      balance: record.currency ? this.balanceOf(record, record.currency) : 0,
-      currency: record.currency,
-      email: record.email,
-      name: record.name,
-      description: record.description,
-      metadata: record.metadata,
-      invoicePrefix: record.invoicePrefix,
-      nextInvoiceSequence: record.nextInvoiceSequence,
-      phone: record.phone,
-      address: record.address,
-      shipping: record.shipping,
-      preferredLocales: record.preferredLocales,
-      taxExempt: record.taxExempt,
-    });
+    return customerObject(record, record.currency ? this.balanceOf(record, record.currency) : 0);
   }
 
   /** The balances of a customer per currency, in `balance`'s sign. */

@@ -25,13 +25,8 @@ export function customerAddress(fields: Readonly<Record<string, string>>): Custo
   };
 }
 
-/** What a customer created through the API is made of. */
-export interface CustomerObjectInput {
-  id: string;
-  created: number;
-  livemode: boolean;
-  balance: number;
-  currency: string | null;
+/** The customer's fields the API sets directly (create and update), as the mock keeps them. */
+export interface CustomerProfile {
   email: string | null;
   name: string | null;
   description: string | null;
@@ -45,13 +40,24 @@ export interface CustomerObjectInput {
   taxExempt: 'exempt' | 'none' | 'reverse';
 }
 
-/** The unexpanded customer object for `input` (no `invoice_credit_balance`: that is expand-only). */
-export function customerObject(input: CustomerObjectInput): BuiltCustomer {
+/** What a customer object is made of: its profile, and what Stripe decides. */
+export interface CustomerObjectInput extends CustomerProfile {
+  readonly id: string;
+  readonly created: number;
+  readonly livemode: boolean;
+  readonly currency: string | null;
+}
+
+/**
+ * The unexpanded customer object for `input`, with `balance` in its currency (no
+ * `invoice_credit_balance`: that is expand-only).
+ */
+export function customerObject(input: CustomerObjectInput, balance: number): BuiltCustomer {
   return {
     id: input.id,
     object: 'customer',
     address: input.address && { ...input.address },
-    balance: input.balance,
+    balance,
     created: input.created,
     currency: input.currency,
     customer_account: null,

@@ -7,19 +7,11 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MockState, validate } from '../../src/index.js';
+import { rejection } from '../support/rejection.js';
 import { CLIENT_MATRIX, type RunningTransport } from '../support/transports.js';
 
 /** The mock's clock in this suite, moved by hand: 2026-05-01T12:00:00Z. */
 const START = Date.UTC(2026, 4, 1, 12);
-
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Stripe.errors.StripeError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 

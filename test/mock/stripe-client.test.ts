@@ -7,6 +7,7 @@ import nock from 'nock';
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MockState, mockStripe } from '../../src/index.js';
+import { rejection } from '../support/rejection.js';
 import { CLIENT_MATRIX, type RunningTransport, TEST_KEY } from '../support/transports.js';
 import type { CustomerBalanceTransaction } from '../../src/types.js';
 import { createFixtures } from '../../src/factory/index.js';
@@ -28,15 +29,6 @@ function header(response: { headers: unknown }, name: string): string | undefine
 }
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
-
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Stripe.errors.StripeError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe.each(CLIENT_MATRIX)('official stripe client over $name', (transport) => {
   let running: RunningTransport;
