@@ -86,6 +86,8 @@ export {
   MockContractViolationError,
   type MockCustomer,
   type MockDeletedCustomer,
+  type LedgerWithCustomer,
+  type SeedInput,
   type MockStripe,
   type MockStripeOptions,
   mockStripe,

@@ -12,7 +12,13 @@ export type { FetchFunction } from './fetch-transport.js';
 export type { FormTree, FormValue } from '../stripe/form-codec.js';
 export { type MockStripe, type MockStripeOptions, mockStripe } from './mock-stripe.js';
 export type { StripeOutcome, StripeRequest, StripeResponse } from './exchange.js';
-export type { AddCustomerInput, MockCustomer, MockDeletedCustomer } from './store.js';
+export type {
+  AddCustomerInput,
+  LedgerWithCustomer,
+  MockCustomer,
+  MockDeletedCustomer,
+  SeedInput,
+} from './store.js';
 export type {
   CheckoutSessionCanceledInput,
   CheckoutSessionCanceledResult,

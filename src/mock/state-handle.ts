@@ -4,12 +4,12 @@
  * out this same view of their one {@link StripeCore}, so a test reads the same way whichever
  * transport it uses.
  */
-import type { CustomerBalanceTransaction, StrictCustomerBalanceTransaction } from '../types.js';
+import type { StrictCustomerBalanceTransaction } from '../types.js';
 import type { MockContractViolationError } from '../errors.js';
 import type { RecordedRequest, StripeCore } from './core.js';
 import type { Fault } from './faults.js';
 import { type Simulations, simulations } from './simulations.js';
-import type { AddCustomerInput, MockCustomer, MockDeletedCustomer } from './store.js';
+import type { AddCustomerInput, MockCustomer, MockDeletedCustomer, SeedInput } from './store.js';
 
 /** The state of a Stripe mock and the levers a test pulls on it, shared by every transport. */
 export interface MockState {
@@ -30,10 +30,12 @@ export interface MockState {
   };
   /**
    * Preloads transactions (for instance a ledger from `createFixtures().ledger()`, or the `data`
-   * of a page stripe-node fetched). Each must pass the strict contract: the type takes whatever
-   * Stripe may send, and a value outside the contract throws an `InvalidSeedError`.
+   * of a page stripe-node fetched), or a ledger with its customer
+   * (`fx.ledger({ withCustomer: true })`: the customer as given, email, name and all). Each must
+   * pass the strict contract: the type takes whatever Stripe may send, and a value outside the
+   * contract throws an `InvalidSeedError`.
    */
-  seed(transactions: readonly CustomerBalanceTransaction[]): void;
+  seed(input: SeedInput): void;
   /**
    * The customer's transactions, oldest first, as the mock stores them: strict, with links as
    * ids (unless seeded expanded), so they fit `Stripe.CustomerBalanceTransaction`.
@@ -63,7 +65,7 @@ export function stateHandle(core: StripeCore): MockState {
       add: (input) => core.store.addCustomer(input),
       get: (id) => core.store.getCustomer(id),
     },
-    seed: (transactions) => core.store.seed(transactions),
+    seed: (input) => core.store.seed(input),
     // Seeds passed the strict contract and the mock builds its own strict, with ids for links.
     transactions: (customer) =>
       structuredClone([

@@ -12,7 +12,7 @@ import { validate } from '../contract/validate.js';
 import { InvalidSeedError, StripeBalanceKitError } from '../errors.js';
 import { customerMissing } from '../stripe/api-errors.js';
 import { ID_PREFIXES } from '../stripe/transaction-types.js';
-import { type CustomerProfile, customerObject } from '../stripe/customer-object.js';
+import { type CustomerProfile, customerAddress, customerObject } from '../stripe/customer-object.js';
 import { invoiceCreditBalance } from '../stripe/expand.js';
 import { isSupportedCurrency } from '../stripe/currencies.js';
 import { ChronologicalList, CustomerTransactions, customerOf } from '../stripe/paging.js';
@@ -21,6 +21,7 @@ import type {
   CustomerBalanceTransaction,
   CustomerBalanceTransactionType,
   Metadata,
+  StrictCustomer,
   StrictDeletedCustomer,
 } from '../types.js';
 import { randomId } from './random-ids.js';
@@ -103,6 +104,15 @@ export interface CheckoutSessionRecord {
   applied: number;
   canceled: boolean;
 }
+
+/** A ledger with its customer, as `fx.ledger({ withCustomer: true })` returns it. */
+export interface LedgerWithCustomer {
+  customer: StrictCustomer;
+  transactions: readonly CustomerBalanceTransaction[];
+}
+
+/** What `seed()` takes: transactions, or a ledger with its customer. */
+export type SeedInput = readonly CustomerBalanceTransaction[] | LedgerWithCustomer;
 
 /** What a new transaction says; the store fills in id, ending balance and the rest. */
 export interface NewTransaction {
@@ -210,12 +220,14 @@ export class MockStore {
     name?: string | null;
     description?: string | null;
     metadata?: Metadata;
+    /** Default: the mock's clock. */
+    created?: number;
   }): CustomerRecord {
     const id = input.id ?? randomId(ID_PREFIXES.customer, 14);
     const record: CustomerRecord = {
       id,
       account: input.account,
-      created: Math.floor(this.now() / 1000),
+      created: input.created ?? Math.floor(this.now() / 1000),
       livemode: input.livemode,
       deleted: false,
       currency: input.currency ?? null,
@@ -227,6 +239,7 @@ export class MockStore {
       metadata: { ...(input.metadata ?? {}) },
       invoicePrefix: invoicePrefix(),
       nextInvoiceSequence: 1,
+      delinquent: false,
       phone: null,
       address: null,
       shipping: null,
@@ -396,7 +409,12 @@ export class MockStore {
    * customers are created as needed (the platform's, with no Stripe-Account) and end with the
    * last ending balance per currency.
    */
-  seed(transactions: readonly CustomerBalanceTransaction[], livemode = false): void {
+  seed(input: SeedInput, livemode = false): void {
+    if (!Array.isArray(input)) {
+      this.seedLedger(input as LedgerWithCustomer, livemode);
+      return;
+    }
+    const transactions = input as readonly CustomerBalanceTransaction[];
     const seen = new Set<string>();
     transactions.forEach((transaction, index) => {
       // The strict contract with its semantic rules, as `serve --ledger` checks a ledger file.
@@ -434,12 +452,90 @@ export class MockStore {
     for (const [original] of ordered) {
       const transaction = structuredClone(original);
       const customer = customerOf(transaction);
+      // A customer known only from its transactions signed up no later than its first one.
       const record =
-        this.customers.get(customer) ?? this.createRecord({ id: customer, account: null, livemode });
+        this.customers.get(customer) ??
+        this.createRecord({
+          id: customer,
+          account: null,
+          livemode,
+          created: Math.min(Math.floor(this.now() / 1000), transaction.created),
+        });
       record.transactions.add(transaction);
       record.balances.set(transaction.currency, transaction.ending_balance);
       record.currency ??= transaction.currency;
       this.owners.set(transaction.id, customer);
+    }
+  }
+
+  /**
+   * Preloads a ledger with its customer (`fx.ledger({ withCustomer: true })`): the customer as
+   * given (strictly valid, not yet in the mock, its `balance` the ledger's last ending balance in
+   * its currency), then its transactions.
+   */
+  private seedLedger(ledger: LedgerWithCustomer, livemode: boolean): void {
+    const { customer, transactions } = ledger ?? {};
+    const checked = validate('customer', customer);
+    if (!checked.valid || !Array.isArray(transactions)) {
+      throw new InvalidSeedError(
+        `seed(): pass transactions, or { customer, transactions } as fx.ledger({ withCustomer: true }) returns them${checked.valid ? '' : `; the customer breaks the customer contract:\n${formatIssues(checked.errors, '  customer')}`}`,
+      );
+    }
+    if (this.customers.has(customer.id)) {
+      throw new InvalidSeedError(
+        `seed(): customer ${customer.id} is already in the mock; seed a ledger's customer once, first`,
+      );
+    }
+    const stray = transactions.findIndex((t) => customerOf(t) !== customer.id);
+    if (stray !== -1) {
+      throw new InvalidSeedError(
+        `seed(): transactions[${stray}] belongs to ${customerOf(transactions[stray] as CustomerBalanceTransaction)}, not to the ledger's customer ${customer.id}`,
+      );
+    }
+    const last = [...transactions]
+      .filter((t) => t.currency === customer.currency)
+      .sort((a, b) => a.created - b.created)
+      .at(-1);
+    const expected = last?.ending_balance ?? 0;
+    if ((customer.balance ?? 0) !== expected) {
+      throw new InvalidSeedError(
+        `seed(): customer ${customer.id} has balance ${customer.balance ?? 0}, but its ledger ends at ${expected} in ${customer.currency ?? 'its currency'}; the balance must be the newest ending_balance`,
+      );
+    }
+    const record = this.createRecord({
+      id: customer.id,
+      account: null,
+      livemode: customer.livemode ?? livemode,
+      created: customer.created,
+    });
+    record.email = customer.email ?? null;
+    record.name = customer.name ?? null;
+    record.description = customer.description ?? null;
+    record.metadata = { ...(customer.metadata ?? {}) };
+    record.currency = customer.currency ?? null;
+    record.delinquent = customer.delinquent ?? false;
+    record.phone = customer.phone ?? null;
+    record.preferredLocales = [...(customer.preferred_locales ?? [])];
+    record.taxExempt = customer.tax_exempt ?? 'none';
+    record.invoicePrefix = customer.invoice_prefix ?? record.invoicePrefix;
+    record.nextInvoiceSequence = customer.next_invoice_sequence ?? 1;
+    record.address = customer.address ? customerAddress(customer.address as Record<string, string>) : null;
+    const shipping = customer.shipping as
+      | { address?: Record<string, string>; name?: string; phone?: string | null }
+      | null
+      | undefined;
+    record.shipping = shipping?.name
+      ? {
+          address: customerAddress(shipping.address ?? {}),
+          name: shipping.name,
+          phone: shipping.phone ?? null,
+        }
+      : null;
+    try {
+      this.seed(transactions, livemode);
+    } catch (error) {
+      this.customers.delete(customer.id);
+      throw error;
     }
   }
 

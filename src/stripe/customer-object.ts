@@ -28,6 +28,7 @@ export function customerAddress(fields: Readonly<Record<string, string>>): Custo
 /** The customer's fields the API sets directly (create and update), as the mock keeps them. */
 export interface CustomerProfile {
   email: string | null;
+  delinquent: boolean;
   name: string | null;
   description: string | null;
   metadata: Metadata;
@@ -62,7 +63,7 @@ export function customerObject(input: CustomerObjectInput, balance: number): Bui
     currency: input.currency,
     customer_account: null,
     default_source: null,
-    delinquent: false,
+    delinquent: input.delinquent,
     description: input.description,
     discount: null,
     email: input.email,

@@ -75,6 +75,38 @@ describe('seed()', () => {
   });
 });
 
+describe('seed({ customer, transactions })', () => {
+  it('serves a fixture ledger with its customer exactly as built, over the API', async () => {
+    mock = mockStripe();
+    for (let i = 0; i < 5; i++) {
+      const built = createFixtures({ seed: `ledger-with-customer-${i}` }).ledger({
+        count: 8,
+        withCustomer: true,
+      });
+      mock.seed(built);
+      const stripe = client();
+      const retrieved = JSON.parse(JSON.stringify(await stripe.customers.retrieve(built.customer.id)));
+      expect(retrieved).toEqual(built.customer);
+      const listed = await stripe.customers.listBalanceTransactions(built.customer.id, { limit: 100 });
+      expect(listed.data.map((t) => t.id)).toEqual([...built.transactions].reverse().map((t) => t.id));
+      expect(mock.customers.get(built.customer.id)).toMatchObject({ email: built.customer.email });
+    }
+  });
+
+  it('refuses a customer whose balance the ledger does not explain, and leaves nothing behind', () => {
+    mock = mockStripe();
+    const built = createFixtures({ seed: 'bad-ledger' }).ledger({ count: 4, withCustomer: true });
+    const wrong = { ...built, customer: { ...built.customer, balance: built.customer.balance + 1 } };
+    expect(() => mock.seed(wrong)).toThrow(/the balance must be the newest ending_balance/);
+    expect(mock.customers.get(built.customer.id)).toBeUndefined();
+    mock.seed(built);
+    expect(() => mock.seed(built)).toThrow(/is already in the mock/);
+    expect(() => mock.seed({ customer: { id: 'cus_x' }, transactions: [] } as never)).toThrow(
+      InvalidSeedError,
+    );
+  });
+});
+
 describe("unknownCustomers: 'create'", () => {
   it('makes a customer on a first use that succeeds (a create or a list): refused requests leave nothing', async () => {
     mock = mockStripe({ unknownCustomers: 'create' });
