@@ -25,7 +25,6 @@ import type {
 } from '../types.js';
 import { customerMissing } from '../stripe/api-errors.js';
 import { type ExpandPlan, expandCustomer } from '../stripe/expand.js';
-import { customerAddress } from '../stripe/customer-object.js';
 import { checkListQuery } from '../stripe/paging.js';
 import type { DeleteParams, RetrieveParams } from '../stripe/params.js';
 import {
@@ -37,15 +36,15 @@ import {
   operation,
   withoutEmptyValues,
 } from './operations.js';
-import { type CustomerRecord, MockStore } from './store.js';
+import { applyProfile, type CustomerRecord, MockStore } from './store.js';
 
 /**
  * The customer of the path, live and in the request's account. Stripe names the path's id
  * `id` in these refusals (the balance-transaction paths name it `customer`).
  */
 function liveCustomer(ctx: OperationContext): CustomerRecord {
-  const record = ctx.store.visible(ctx.customer, ctx.account);
-  if (!record || record.deleted) throw customerMissing(ctx.customer, 'id');
+  const record = ctx.store.live(ctx.customer, ctx.account);
+  if (!record) throw customerMissing(ctx.customer, 'id');
   return record;
 }
 
@@ -80,28 +79,6 @@ function moveBalanceTo(
   });
 }
 
-/** The fields create and update set alike: `''` unsets (null, `none`, `[]`). */
-function setProfile(record: CustomerRecord, params: StrictCustomerUpdateParams): void {
-  if (params.phone !== undefined) record.phone = params.phone === '' ? null : params.phone;
-  if (params.address !== undefined)
-    record.address = params.address === '' ? null : customerAddress(params.address);
-  if (params.shipping !== undefined) {
-    record.shipping =
-      params.shipping === ''
-        ? null
-        : {
-            address: customerAddress(params.shipping.address),
-            name: params.shipping.name,
-            phone: params.shipping.phone ?? null,
-          };
-  }
-  if (params.preferred_locales !== undefined) record.preferredLocales = [...params.preferred_locales];
-  if (params.tax_exempt !== undefined)
-    record.taxExempt = params.tax_exempt === '' ? 'none' : params.tax_exempt;
-  if (params.invoice_prefix !== undefined) record.invoicePrefix = params.invoice_prefix;
-  if (params.next_invoice_sequence !== undefined) record.nextInvoiceSequence = params.next_invoice_sequence;
-}
-
 function createCustomer(ctx: OperationContext, params: StrictCustomerCreateParams, plan: ExpandPlan) {
   const record = ctx.store.createRecord({
     account: ctx.account,
@@ -111,7 +88,7 @@ function createCustomer(ctx: OperationContext, params: StrictCustomerCreateParam
     description: text(params.description, null),
     metadata: typeof params.metadata === 'object' ? withoutEmptyValues(params.metadata) : {},
   });
-  setProfile(record, params);
+  applyProfile(record, params);
   if (params.balance !== undefined) moveBalanceTo(ctx, record, params.balance, 'initial');
   return answer(ctx, record, plan);
 }
@@ -135,7 +112,7 @@ function updateCustomer(ctx: OperationContext, params: StrictCustomerUpdateParam
   record.name = text(params.name, record.name);
   record.description = text(params.description, record.description);
   if (params.metadata !== undefined) record.metadata = mergedMetadata(record.metadata, params.metadata);
-  setProfile(record, params);
+  applyProfile(record, params);
   return answer(ctx, record, plan);
 }
 

@@ -73,8 +73,8 @@ export function mergedMetadata(current: Metadata | null | undefined, change: Met
 export function expansionSource(ctx: OperationContext): ExpansionSource {
   return {
     customer: (id) => {
-      const record = ctx.store.visible(id, ctx.account);
-      if (!record || record.deleted) return undefined;
+      const record = ctx.store.live(id, ctx.account);
+      if (!record) return undefined;
       return { customer: ctx.store.apiCustomer(record), balances: ctx.store.balances(record) };
     },
   };
@@ -93,8 +93,8 @@ function expanded(
  * customer's balance transactions, like another account's, with `No such customer`.
  */
 export function pathCustomer(ctx: OperationContext): CustomerRecord | undefined {
-  const record = ctx.store.visible(ctx.customer, ctx.account);
-  if (record && !record.deleted) return record;
+  const record = ctx.store.live(ctx.customer, ctx.account);
+  if (record) return record;
   // `unknownCustomers: 'create'`: a customer nobody has seen is one without transactions yet;
   // it is made by a create or a list that succeeds, so a refused request leaves nothing behind.
   if (!ctx.store.hasCustomer(ctx.customer) && ctx.unknownCustomers === 'create') return undefined;

@@ -57,8 +57,8 @@ export function amountField(value: unknown, param: string): number {
 /** The live customer `id`, of any account (the handle sees them all). */
 export function liveCustomer(store: MockStore, value: unknown): CustomerRecord {
   const id = idField(value, 'customer');
-  const record = store.record(id);
-  if (!record || record.deleted) throw customerMissing(id, 'customer');
+  const record = store.live(id, 'any');
+  if (!record) throw customerMissing(id, 'customer');
   return record;
 }
 

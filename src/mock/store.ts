@@ -22,6 +22,7 @@ import type {
   CustomerBalanceTransactionType,
   Metadata,
   StrictCustomer,
+  StrictCustomerUpdateParams,
   StrictDeletedCustomer,
 } from '../types.js';
 import { randomId } from './random-ids.js';
@@ -93,6 +94,31 @@ export interface InvoiceRecord {
    */
   applied: number;
   voided: boolean;
+}
+
+/**
+ * Sets the profile fields create and update take (and a seeded customer carries): `''` unsets
+ * (null, `none`), an absent field keeps its value.
+ */
+export function applyProfile(record: CustomerRecord, params: StrictCustomerUpdateParams): void {
+  if (params.phone !== undefined) record.phone = params.phone === '' ? null : params.phone;
+  if (params.address !== undefined)
+    record.address = params.address === '' ? null : customerAddress(params.address);
+  if (params.shipping !== undefined) {
+    record.shipping =
+      params.shipping === ''
+        ? null
+        : {
+            address: customerAddress(params.shipping.address),
+            name: params.shipping.name,
+            phone: params.shipping.phone ?? null,
+          };
+  }
+  if (params.preferred_locales !== undefined) record.preferredLocales = [...params.preferred_locales];
+  if (params.tax_exempt !== undefined)
+    record.taxExempt = params.tax_exempt === '' ? 'none' : params.tax_exempt;
+  if (params.invoice_prefix !== undefined) record.invoicePrefix = params.invoice_prefix;
+  if (params.next_invoice_sequence !== undefined) record.nextInvoiceSequence = params.next_invoice_sequence;
 }
 
 /** A Checkout Session a simulation made: what canceling it needs. */
@@ -262,6 +288,15 @@ export class MockStore {
   visible(id: string, account: string | null): CustomerRecord | undefined {
     const record = this.customers.get(id);
     return record && record.account === account ? record : undefined;
+  }
+
+  /**
+   * The live (not deleted) customer `id` as `account` sees it, or of any account for the handle
+   * (`'any'`): what every endpoint but retrieve, expansion and the simulations act on.
+   */
+  live(id: string, account: string | null | 'any'): CustomerRecord | undefined {
+    const record = account === 'any' ? this.customers.get(id) : this.visible(id, account);
+    return record && !record.deleted ? record : undefined;
   }
 
   hasCustomer(id: string): boolean {
@@ -514,23 +549,18 @@ export class MockStore {
     record.metadata = { ...(customer.metadata ?? {}) };
     record.currency = customer.currency ?? null;
     record.delinquent = customer.delinquent ?? false;
-    record.phone = customer.phone ?? null;
-    record.preferredLocales = [...(customer.preferred_locales ?? [])];
-    record.taxExempt = customer.tax_exempt ?? 'none';
-    record.invoicePrefix = customer.invoice_prefix ?? record.invoicePrefix;
-    record.nextInvoiceSequence = customer.next_invoice_sequence ?? 1;
-    record.address = customer.address ? customerAddress(customer.address as Record<string, string>) : null;
-    const shipping = customer.shipping as
-      | { address?: Record<string, string>; name?: string; phone?: string | null }
-      | null
-      | undefined;
-    record.shipping = shipping?.name
-      ? {
-          address: customerAddress(shipping.address ?? {}),
-          name: shipping.name,
-          phone: shipping.phone ?? null,
-        }
-      : null;
+    const shipping = customer.shipping as StrictCustomerUpdateParams['shipping'] | null | undefined;
+    // The customer object in the parameters' shape: null is sent as the empty value that unsets.
+    applyProfile(record, {
+      phone: customer.phone ?? '',
+      address: (customer.address as Record<string, string> | null | undefined) ?? '',
+      // Stripe requires a name with shipping details: without one there are none.
+      shipping: typeof shipping === 'object' && shipping?.name ? shipping : '',
+      preferred_locales: customer.preferred_locales ?? [],
+      tax_exempt: customer.tax_exempt ?? '',
+      ...(customer.invoice_prefix ? { invoice_prefix: customer.invoice_prefix } : {}),
+      next_invoice_sequence: customer.next_invoice_sequence ?? 1,
+    });
     try {
       this.seed(transactions, livemode);
     } catch (error) {

@@ -29,6 +29,7 @@ import { liveCustomer } from '../support/live-customer.js';
 import { balanceFromInvoiceCredit } from '../../src/stripe/customer-balance.js';
 import { StripeApiError } from '../../src/errors.js';
 import { appliedToward, CustomerModel, type ModelCustomer, mergeMetadata } from './support/customer-model.js';
+import { SIMULATION_NAMES } from '../../src/mock/simulations.js';
 
 const KEY = 'sk_test_ModelKey0123456789abcdef';
 const CUSTOMERS = ['cus_ModelAlpha00001', 'cus_ModelBravo00002', 'cus_ModelCharlie003'] as const;
@@ -487,16 +488,7 @@ const SIM_CURRENCIES = ['usd', 'eur'] as const;
 const CUSTOMER_RUNS = 100;
 const CUSTOMER_STEPS = 30;
 
-const FLOWS = [
-  'invoiceFinalized',
-  'invoiceVoided',
-  'creditNoteIssued',
-  'invoiceOverpaid',
-  'invoiceTooSmall',
-  'invoiceTooLarge',
-  'checkoutSessionPaid',
-  'checkoutSessionCanceled',
-] as const;
+const FLOWS = SIMULATION_NAMES;
 type Flow = (typeof FLOWS)[number];
 
 type CustomerOp =
